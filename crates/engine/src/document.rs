@@ -1,0 +1,322 @@
+//! The document model: an article's text, its metadata, and the blocks that say which parts of
+//! the text are the article and which are page furniture (boilerplate).
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// One article of the corpus, as ingested at build time.
+#[derive(Debug, Clone, PartialEq, Serialize, bitcode::Encode, bitcode::Decode)]
+pub struct Document {
+    /// Stable id: the file stem (`000_1a0130057ecdf70e`). Used in URLs (`?doc=`).
+    pub id: String,
+    /// Outlet, date, title, author… merged from the file header and `sources.toml`.
+    pub meta: Metadata,
+    /// The whole article text, NFC-normalised, with `\n` line ends and no BOM.
+    pub text: String,
+    /// Consecutive, non-overlapping byte ranges of `text`, in order, each classified.
+    /// Blank lines between blocks belong to no block.
+    pub blocks: Vec<Block>,
+}
+
+impl Document {
+    /// The text of one block.
+    pub fn block_text(&self, block: &Block) -> &str {
+        self.text
+            .get(block.start as usize..block.end as usize)
+            .unwrap_or_default()
+    }
+
+    /// Blocks that are the article itself (title, lead, headings, paragraphs, captions):
+    /// the only text search, entities and figures may count.
+    pub fn main_blocks(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| b.kind.is_main())
+    }
+
+    /// The main text joined with blank lines, for measuring and previews.
+    pub fn main_text(&self) -> String {
+        let parts: Vec<&str> = self.main_blocks().map(|b| self.block_text(b)).collect();
+        parts.join("\n\n")
+    }
+
+    /// Bytes of main text and of boilerplate (headers and bylines count as neither).
+    pub fn sizes(&self) -> (usize, usize) {
+        let mut main = 0;
+        let mut boilerplate = 0;
+        for block in &self.blocks {
+            let len = block.len();
+            match block.kind {
+                k if k.is_main() => main += len,
+                BlockKind::Boilerplate(_) => boilerplate += len,
+                _ => {}
+            }
+        }
+        (main, boilerplate)
+    }
+
+    /// The first main-text words (title excluded), cut at a word boundary: the list preview.
+    pub fn preview(&self, max_chars: usize) -> String {
+        let text = self
+            .main_blocks()
+            .find(|b| matches!(b.kind, BlockKind::Lead | BlockKind::Paragraph))
+            .map(|b| self.block_text(b))
+            .unwrap_or_default();
+        cut_at_word(text, max_chars)
+    }
+}
+
+/// Cuts `text` to at most `max_chars` characters at a word boundary, adding `…` if it cut.
+pub fn cut_at_word(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_string();
+    }
+    let end = text
+        .char_indices()
+        .nth(max_chars)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    let head = &text[..end];
+    let cut = head.rfind(char::is_whitespace).unwrap_or(end);
+    format!(
+        "{}…",
+        head[..cut].trim_end_matches([',', ';', ':', ' ', '–'])
+    )
+}
+
+/// What is known about an article beyond its text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, bitcode::Encode, bitcode::Decode)]
+pub struct Metadata {
+    /// Headline, from the text or `sources.toml`.
+    pub title: Option<String>,
+    /// Publishing outlet (`taz`, `t-online`, …).
+    pub outlet: Option<String>,
+    /// Publication date as precise as known.
+    pub date: Option<PartialDate>,
+    /// Dateline place (`Seoul`).
+    pub place: Option<String>,
+    /// Author(s) as printed.
+    pub author: Option<String>,
+    /// Where the article was published, if the curator knows it.
+    pub url: Option<String>,
+    /// Curator's note (e.g. "re-translation").
+    pub note: Option<String>,
+    /// Names of fields whose value the curator inferred rather than read from the article.
+    pub inferred: Vec<String>,
+}
+
+/// A calendar date known to the year, month or day: `2025`, `2025-06`, `2025-06-17`.
+/// Ordering is chronological, a less precise date sorting before more precise ones in its period.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, bitcode::Encode, bitcode::Decode,
+)]
+pub struct PartialDate {
+    /// Four-digit year.
+    pub year: u16,
+    /// 1–12, or 0 when unknown.
+    pub month: u8,
+    /// 1–31, or 0 when unknown.
+    pub day: u8,
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `None` for anything else or impossible values.
+    pub fn parse(s: &str) -> Option<PartialDate> {
+        let mut parts = s.trim().split('-');
+        let year = parts.next().filter(|p| p.len() == 4)?.parse::<u16>().ok()?;
+        let month = match parts.next() {
+            Some(p) if p.len() == 2 => p.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?,
+            Some(_) => return None,
+            None => 0,
+        };
+        let day = match parts.next() {
+            Some(p) if p.len() == 2 && month != 0 => {
+                p.parse::<u8>().ok().filter(|d| (1..=31).contains(d))?
+            }
+            Some(_) => return None,
+            None => 0,
+        };
+        if parts.next().is_some() || !(1000..=9999).contains(&year) {
+            return None;
+        }
+        Some(PartialDate { year, month, day })
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if self.month != 0 {
+            write!(f, "-{:02}", self.month)?;
+            if self.day != 0 {
+                write!(f, "-{:02}", self.day)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A classified byte range of a document's text (one line, or part of one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, bitcode::Encode, bitcode::Decode)]
+pub struct Block {
+    /// Byte offset of the first character.
+    pub start: u32,
+    /// Byte offset one past the last character.
+    pub end: u32,
+    /// What this part of the page is.
+    pub kind: BlockKind,
+}
+
+impl Block {
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start) as usize
+    }
+
+    /// True when the block covers no text.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// What a block of a page is. Only main-text kinds ([`BlockKind::is_main`]) are searched and counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, bitcode::Encode, bitcode::Decode)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// The headline.
+    Title,
+    /// The first paragraph (teaser/lead), weighted above the body by search.
+    Lead,
+    /// A subheading inside the article.
+    Heading,
+    /// A body paragraph.
+    Paragraph,
+    /// A photo caption written by the newsroom (its credit is a separate boilerplate block).
+    Caption,
+    /// The scraper's header (` date 2025-06 Seoul taz |`): metadata, not text.
+    Header,
+    /// An author line (`Von: Bona Hyun`, `Patrick Diekmann / t-online`): metadata, not text.
+    Byline,
+    /// Page furniture kept for the reader but never counted.
+    Boilerplate(Boilerplate),
+}
+
+impl BlockKind {
+    /// Whether this block is part of the article's own text.
+    pub fn is_main(self) -> bool {
+        matches!(
+            self,
+            BlockKind::Title
+                | BlockKind::Lead
+                | BlockKind::Heading
+                | BlockKind::Paragraph
+                | BlockKind::Caption
+        )
+    }
+
+    /// A short German label for the reader.
+    pub fn label(self) -> &'static str {
+        match self {
+            BlockKind::Title => "Titel",
+            BlockKind::Lead => "Vorspann",
+            BlockKind::Heading => "Zwischenüberschrift",
+            BlockKind::Paragraph => "Absatz",
+            BlockKind::Caption => "Bildunterschrift",
+            BlockKind::Header => "Kopfzeile",
+            BlockKind::Byline => "Autorenzeile",
+            BlockKind::Boilerplate(b) => b.label(),
+        }
+    }
+}
+
+/// Why a block is boilerplate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, bitcode::Encode, bitcode::Decode)]
+#[serde(rename_all = "snake_case")]
+pub enum Boilerplate {
+    /// A list of links to other articles (`- Headline: …` lines).
+    RelatedLinks,
+    /// A reading-recommendation label (`Auch interessant`, `Lesen Sie auch`, `Mehr von „…“`).
+    Teaser,
+    /// Previous/next-article navigation (`PREV …`, `NEXT …`).
+    Navigation,
+    /// Interface labels (`Alle Artikel anzeigen`, `Ein Artikel von`).
+    Chrome,
+    /// Newsletter, live-ticker and "find it here" prompts.
+    Prompt,
+    /// Photo credit (`© APA/AFP/…`, `Bild: t-online`).
+    PhotoCredit,
+    /// Translation credit (`Aus dem Deutschen übersetzt von …`).
+    TranslationCredit,
+    /// A line of dashes or a lone bullet.
+    Separator,
+    /// A repeated line, such as the headline printed twice.
+    Duplicate,
+    /// Anything after the page's closing rule (`---`).
+    Footer,
+}
+
+impl Boilerplate {
+    /// A short German label for the reader.
+    pub fn label(self) -> &'static str {
+        match self {
+            Boilerplate::RelatedLinks => "Linkliste",
+            Boilerplate::Teaser => "Leseempfehlung",
+            Boilerplate::Navigation => "Navigation",
+            Boilerplate::Chrome => "Seitenelement",
+            Boilerplate::Prompt => "Hinweis",
+            Boilerplate::PhotoCredit => "Bildnachweis",
+            Boilerplate::TranslationCredit => "Übersetzungsvermerk",
+            Boilerplate::Separator => "Trennlinie",
+            Boilerplate::Duplicate => "Wiederholung",
+            Boilerplate::Footer => "Seitenfuß",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates_parse_and_print_round_trip() {
+        for (input, expected) in [
+            ("2025", Some("2025")),
+            ("2025-06", Some("2025-06")),
+            ("2023-07-26", Some("2023-07-26")),
+            (" 2024-10 ", Some("2024-10")),
+            ("2025-13", None),
+            ("2025-00", None),
+            ("2025-06-32", None),
+            ("25-06", None),
+            ("2025-6", None),
+            ("2025-06-01-01", None),
+            ("", None),
+            ("9999-99", None),
+        ] {
+            let got = PartialDate::parse(input).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), expected, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn partial_dates_order_chronologically() {
+        let a = PartialDate::parse("2023-07").unwrap();
+        let b = PartialDate::parse("2025-06").unwrap();
+        let c = PartialDate::parse("2025-07").unwrap();
+        assert!(a < b && b < c);
+    }
+
+    #[test]
+    fn cut_at_word_never_splits_words() {
+        assert_eq!(cut_at_word("kurz", 10), "kurz");
+        assert_eq!(
+            cut_at_word("Wieder einmal war Sergej Schoigu", 20),
+            "Wieder einmal war…"
+        );
+        assert_eq!(cut_at_word("Pjöngjang Pjöngjang", 12), "Pjöngjang…");
+    }
+}

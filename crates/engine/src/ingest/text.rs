@@ -1,0 +1,107 @@
+//! Turning a file's bytes into article text: UTF-8 check, BOM, line ends, Unicode NFC.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Largest article accepted, in bytes. A news article is a few kilobytes; anything this large is
+/// almost certainly a wrongly exported file (a whole website, a PDF dump) and would bloat the app.
+pub const MAX_ARTICLE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Why bytes are not an article text, with a 1-based line and column where that applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    /// 1-based line of the problem, if it has one.
+    pub line: Option<u32>,
+    /// 1-based column (in characters), if known.
+    pub column: Option<u32>,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+/// Decodes an article file: strips a UTF-8 BOM, rejects other encodings with the position of the
+/// first bad byte, turns CRLF and CR into LF, and normalises to NFC so that `ö` is one code point
+/// everywhere (offsets computed at build time then hold in the browser).
+pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(DecodeError {
+            line: None,
+            column: None,
+            message: format!(
+                "article is {:.1} MB, over the limit of {} MB per article: is this really one article? Split it or remove it",
+                bytes.len() as f64 / 1_048_576.0,
+                MAX_ARTICLE_BYTES / 1_048_576
+            ),
+        });
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(DecodeError {
+            line: Some(1),
+            column: Some(1),
+            message: "file is UTF-16; save it as UTF-8".into(),
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = valid
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        // `valid` is valid UTF-8 by construction, so counting its characters cannot fail.
+        let column = std::str::from_utf8(&valid[line_start..])
+            .map_or(0, |s| s.chars().count())
+            + 1;
+        DecodeError {
+            line: Some(line as u32),
+            column: Some(column as u32),
+            message: format!(
+                "invalid UTF-8 at byte {}: save the file as UTF-8 (it may be Latin-1 or Windows-1252)",
+                e.valid_up_to()
+            ),
+        }
+    })?;
+    if text.trim().is_empty() {
+        return Err(DecodeError {
+            line: None,
+            column: None,
+            message: "file is empty: an article needs text".into(),
+        });
+    }
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    Ok(unified.nfc().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_bom_and_crlf_and_normalises() {
+        // "Pjöngjang" with a decomposed ö (o + combining diaeresis) and Windows line ends.
+        let bytes = "\u{FEFF}Pjo\u{308}ngjang\r\nSeoul\rTaz".as_bytes();
+        assert_eq!(decode(bytes).unwrap(), "Pjöngjang\nSeoul\nTaz");
+    }
+
+    #[test]
+    fn reports_invalid_utf8_with_line_and_column() {
+        let mut bytes = "Erste Zeile\nZwei".as_bytes().to_vec();
+        bytes.push(0xFC); // Latin-1 ü
+        bytes.extend_from_slice(b"ber\n");
+        let err = decode(&bytes).unwrap_err();
+        assert_eq!((err.line, err.column), (Some(2), Some(5)));
+        assert!(err.message.contains("UTF-8"), "{}", err.message);
+    }
+
+    #[test]
+    fn rejects_empty_utf16_and_huge_files() {
+        for bytes in [&b""[..], b"  \n\r\n\t", b"\xEF\xBB\xBF\n"] {
+            assert!(decode(bytes).unwrap_err().message.contains("empty"));
+        }
+        assert!(decode(b"\xFF\xFEa\x00")
+            .unwrap_err()
+            .message
+            .contains("UTF-16"));
+        let huge = vec![b'a'; MAX_ARTICLE_BYTES + 1];
+        assert!(decode(&huge).unwrap_err().message.contains("MB"));
+    }
+}

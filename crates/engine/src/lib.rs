@@ -1,0 +1,16 @@
+//! Quellenlage's engine: everything the app and the CLI know about a corpus, with no web types.
+//!
+//! The pipeline runs at build time: [`ingest`] reads a folder of articles into [`Document`]s
+//! (metadata plus main-text and boilerplate blocks), and [`snapshot`] serialises them into the
+//! compact binary the browser app decodes once at start-up. The CLI runs the same code, so the
+//! command line and the web app give the same answers.
+
+pub mod document;
+#[cfg(feature = "ingest")]
+pub mod ingest;
+pub mod problem;
+pub mod snapshot;
+
+pub use document::{Block, BlockKind, Boilerplate, Document, Metadata, PartialDate};
+pub use problem::{Problem, Severity};
+pub use snapshot::{Snapshot, SnapshotError};

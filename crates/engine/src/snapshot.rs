@@ -1,0 +1,135 @@
+//! The snapshot: everything the browser app needs, built once at compile time and decoded once
+//! at start-up.
+//!
+//! Layout: an 8-byte magic (`QLSNAP`, two format-version digits) followed by the
+//! [bitcode](https://docs.rs/bitcode) encoding of [`Snapshot`]. bitcode was chosen by measurement
+//! (README, "Snapshot format"): the smallest output after brotli and the fastest decode of the
+//! serde-free candidates in wasm. Every part of the snapshot is a separately encodable section
+//! (`docs` now, the index later), so it can be split into shards fetched on demand.
+
+use crate::document::Document;
+use std::fmt;
+
+/// Magic bytes and format version at the start of every snapshot.
+pub const MAGIC: &[u8; 8] = b"QLSNAP01";
+
+/// The data the app ships with.
+#[derive(Debug, Clone, PartialEq, Default, bitcode::Encode, bitcode::Decode)]
+pub struct Snapshot {
+    /// All documents, in corpus order (sorted by id).
+    pub docs: Vec<Document>,
+}
+
+/// Why bytes could not be read as a snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SnapshotError {
+    /// The bytes do not start with [`MAGIC`]: not a snapshot, or a different format version.
+    WrongFormat,
+    /// The body did not decode (truncated or corrupt).
+    Corrupt(String),
+}
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SnapshotError::WrongFormat => write!(
+                f,
+                "not a Quellenlage snapshot of format {}",
+                String::from_utf8_lossy(MAGIC)
+            ),
+            SnapshotError::Corrupt(why) => write!(f, "corrupt snapshot: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for SnapshotError {}
+
+impl Snapshot {
+    /// Serialises the snapshot (magic + bitcode body).
+    pub fn encode(&self) -> Vec<u8> {
+        let body = bitcode::encode(self);
+        let mut out = Vec::with_capacity(MAGIC.len() + body.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&body);
+        out
+    }
+
+    /// Reads a snapshot written by [`Snapshot::encode`] of the same format version.
+    pub fn decode(bytes: &[u8]) -> Result<Snapshot, SnapshotError> {
+        let body = bytes
+            .strip_prefix(MAGIC.as_slice())
+            .ok_or(SnapshotError::WrongFormat)?;
+        bitcode::decode(body).map_err(|e| SnapshotError::Corrupt(e.to_string()))
+    }
+
+    /// The document with this id, if any.
+    pub fn doc(&self, id: &str) -> Option<&Document> {
+        self.docs
+            .binary_search_by(|d| d.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.docs[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Block, BlockKind, Boilerplate, Metadata, PartialDate};
+
+    fn sample() -> Snapshot {
+        let text = "Titel\n\nText mit Pjöngjang.\n- Link: eins\n".to_string();
+        Snapshot {
+            docs: vec![Document {
+                id: "a".into(),
+                meta: Metadata {
+                    title: Some("Titel".into()),
+                    date: PartialDate::parse("2025-06"),
+                    ..Metadata::default()
+                },
+                text,
+                blocks: vec![
+                    Block {
+                        start: 0,
+                        end: 5,
+                        kind: BlockKind::Title,
+                    },
+                    Block {
+                        start: 7,
+                        end: 27,
+                        kind: BlockKind::Lead,
+                    },
+                    Block {
+                        start: 28,
+                        end: 40,
+                        kind: BlockKind::Boilerplate(Boilerplate::RelatedLinks),
+                    },
+                ],
+            }],
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        let snapshot = sample();
+        assert_eq!(Snapshot::decode(&snapshot.encode()), Ok(snapshot));
+    }
+
+    #[test]
+    fn rejects_foreign_and_truncated_bytes() {
+        assert_eq!(Snapshot::decode(b"hello"), Err(SnapshotError::WrongFormat));
+        assert_eq!(Snapshot::decode(b""), Err(SnapshotError::WrongFormat));
+        let bytes = sample().encode();
+        let truncated = &bytes[..bytes.len() - 3];
+        assert!(matches!(
+            Snapshot::decode(truncated),
+            Err(SnapshotError::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn finds_docs_by_id() {
+        let snapshot = sample();
+        assert_eq!(snapshot.doc("a").map(|d| d.id.as_str()), Some("a"));
+        assert!(snapshot.doc("../../etc/passwd").is_none());
+    }
+}
