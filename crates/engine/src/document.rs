@@ -64,6 +64,16 @@ impl Document {
     }
 }
 
+/// Whether a string can serve as a document id. Ids are file stems and appear in URLs and TOML
+/// keys, so they are limited to ASCII letters, digits, `_`, `-` and `.` (at most 200 bytes).
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 200
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+}
+
 /// Cuts `text` to at most `max_chars` characters at a word boundary, adding `…` if it cut.
 pub fn cut_at_word(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {

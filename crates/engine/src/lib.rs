@@ -11,6 +11,6 @@ pub mod ingest;
 pub mod problem;
 pub mod snapshot;
 
-pub use document::{Block, BlockKind, Boilerplate, Document, Metadata, PartialDate};
+pub use document::{is_valid_id, Block, BlockKind, Boilerplate, Document, Metadata, PartialDate};
 pub use problem::{Problem, Severity};
 pub use snapshot::{Snapshot, SnapshotError};

@@ -9,7 +9,7 @@ pub mod layout;
 pub mod sources;
 pub mod text;
 
-use crate::document::Document;
+use crate::document::{is_valid_id, Document};
 use crate::problem::{Problem, Severity};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -165,15 +165,6 @@ pub fn ingest_dir(dir: &Path) -> Corpus {
     }
     corpus.docs = by_id.into_values().map(|(doc, _)| doc).collect();
     corpus
-}
-
-/// Whether a file stem can serve as a document id (it appears in URLs and TOML keys).
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 200
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {

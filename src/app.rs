@@ -1,0 +1,120 @@
+//! The app shell: decodes the corpus, derives the view state from the URL, and picks the view.
+
+use crate::corpus;
+use crate::view_state::ViewState;
+use crate::views::{article_list::ArticleList, article_view::ArticleView, masthead::Masthead};
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use quellenlage_engine::Snapshot;
+
+/// Root component: the corpus is decoded here once; a broken snapshot shows a message, not a
+/// blank page.
+#[component]
+pub fn App() -> impl IntoView {
+    remove_boot_placeholder();
+    match corpus::load() {
+        Ok(snapshot) => view! { <Router><Shell snapshot/></Router> }.into_any(),
+        Err(e) => view! {
+            <div id="app" class="app" data-ready="">
+                <main class="fatal">
+                    <h1>"Quellenlage"</h1>
+                    <p>"Die Artikelsammlung konnte nicht gelesen werden: " {e.to_string()}</p>
+                </main>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+/// Removes the static "loading" message of `index.html` once the app runs.
+fn remove_boot_placeholder() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+}
+
+/// Writes view states to the URL: `push` for deliberate steps (back/forward walk through them),
+/// `replace` while typing.
+#[derive(Clone)]
+pub struct Navigator {
+    navigate: std::sync::Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>,
+}
+
+impl Navigator {
+    /// Makes `state` the current URL.
+    pub fn go(&self, state: &ViewState, replace: bool) {
+        let path = current_path();
+        let url = format!("{path}{}", state.to_query_string());
+        (self.navigate)(
+            &url,
+            NavigateOptions {
+                replace,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    }
+}
+
+/// The page's own path (whatever sub-path it is hosted under), without query or hash.
+fn current_path() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_else(|| "/".into())
+}
+
+#[component]
+fn Shell(snapshot: &'static Snapshot) -> impl IntoView {
+    let query_map = use_query_map();
+    // The one derivation of the view from the URL; components receive what they show.
+    let state = Memo::new(move |_| ViewState::from_params(&query_map.read()));
+    let navigate = use_navigate();
+    let navigator = Navigator {
+        navigate: std::sync::Arc::new(move |url, options| navigate(url, options)),
+    };
+    provide_context(navigator);
+
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
+
+    let open_doc = Memo::new(move |_| {
+        state
+            .read()
+            .doc
+            .as_deref()
+            .and_then(|id| snapshot.doc(id))
+            .map(|d| d.id.clone())
+    });
+    let missing_doc = move || {
+        let s = state.read();
+        s.doc.is_some() && open_doc.read().is_none()
+    };
+
+    view! {
+        <div id="app" class="app" data-ready=move || ready.get().then_some("")>
+            <a class="skip-link" href="#inhalt">"Zum Inhalt springen"</a>
+            <Masthead state/>
+            <main id="inhalt" tabindex="-1">
+                <Show when=missing_doc>
+                    <p class="notice" role="alert">
+                        "Diesen Artikel gibt es in der Sammlung nicht. Hier sind alle Artikel."
+                    </p>
+                </Show>
+                {move || match open_doc.get() {
+                    Some(id) => view! { <ArticleView snapshot id state/> }.into_any(),
+                    None => view! { <ArticleList snapshot state/> }.into_any(),
+                }}
+            </main>
+            <footer class="site-footer">
+                <p>
+                    "Quellenlage · " {snapshot.docs.len()} " Artikel · läuft vollständig in Ihrem Browser, ohne Server."
+                </p>
+            </footer>
+        </div>
+    }
+}

@@ -1,0 +1,137 @@
+//! The reading view: one article, its main text set for reading, its page furniture greyed and
+//! folded away but still there.
+
+use crate::format;
+use crate::view_state::ViewState;
+use leptos::prelude::*;
+use quellenlage_engine::{Block, BlockKind, Document, Snapshot};
+
+/// A run of blocks shown together: one main-text block, or consecutive non-main blocks.
+enum Segment<'a> {
+    Main(&'a Block),
+    Aside(Vec<&'a Block>),
+}
+
+/// Groups consecutive non-main blocks so each run folds into one element.
+fn segments(doc: &Document) -> Vec<Segment<'_>> {
+    let mut out: Vec<Segment> = Vec::new();
+    for block in &doc.blocks {
+        if block.kind.is_main() {
+            out.push(Segment::Main(block));
+        } else if let Some(Segment::Aside(run)) = out.last_mut() {
+            run.push(block);
+        } else {
+            out.push(Segment::Aside(vec![block]));
+        }
+    }
+    out
+}
+
+/// A German summary of what a folded run contains, e.g. "Linkliste (5 Zeilen)".
+fn aside_summary(run: &[&Block]) -> String {
+    let mut labels: Vec<&str> = Vec::new();
+    for block in run {
+        let label = block.kind.label();
+        if !labels.contains(&label) {
+            labels.push(label);
+        }
+    }
+    let lines = if run.len() == 1 {
+        "1 Zeile".to_string()
+    } else {
+        format!("{} Zeilen", run.len())
+    };
+    format!("{} ({lines})", labels.join(", "))
+}
+
+/// The open article.
+#[component]
+pub fn ArticleView(
+    snapshot: &'static Snapshot,
+    id: String,
+    state: Memo<ViewState>,
+) -> impl IntoView {
+    let Some(doc) = snapshot.doc(&id) else {
+        return view! { <p class="notice">"Artikel nicht gefunden."</p> }.into_any();
+    };
+    let meta = &doc.meta;
+    let title = meta.title.clone().unwrap_or_else(|| doc.preview(80));
+    let back = move || state.read().with_doc(None).to_query_string();
+    let back_href = move || {
+        let q = back();
+        if q.is_empty() {
+            "./".to_string()
+        } else {
+            q
+        }
+    };
+    // Reading starts at the top, not where the list was scrolled to.
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    let inferred = |field: &str| {
+        format::is_inferred(meta, field)
+            .then(|| view! { <span class="inferred" title="vom Kurator erschlossen, nicht im Artikel genannt">" (erschlossen)"</span> })
+    };
+    let title_shown = title.clone();
+    let body = segments(doc)
+        .into_iter()
+        .filter_map(|segment| match segment {
+            Segment::Main(block) => {
+                let text = doc.block_text(block).to_string();
+                Some(match block.kind {
+                    // The headline is already the page heading; repeat it only if it differs.
+                    BlockKind::Title if text == title_shown => return None,
+                    BlockKind::Title => view! { <p class="text-title" data-main="">{text}</p> }.into_any(),
+                    BlockKind::Heading => view! { <h2 class="subhead" data-main="">{text}</h2> }.into_any(),
+                    BlockKind::Lead => view! { <p class="lead" data-main="">{text}</p> }.into_any(),
+                    BlockKind::Caption => view! { <p class="caption" data-main="">{text}</p> }.into_any(),
+                    _ => view! { <p data-main="">{text}</p> }.into_any(),
+                })
+            }
+            Segment::Aside(run) => {
+                let summary = aside_summary(&run);
+                let lines = run
+                    .iter()
+                    .map(|b| {
+                        let label = b.kind.label();
+                        let text = doc.block_text(b).to_string();
+                        view! {
+                            <li><span class="aside-kind">{label}</span>" "<span class="aside-text">{text}</span></li>
+                        }
+                    })
+                    .collect_view();
+                Some(view! {
+                    <details class="boilerplate" data-boilerplate="">
+                        <summary>"Nicht Teil des Artikels: " {summary}</summary>
+                        <ul>{lines}</ul>
+                    </details>
+                }.into_any())
+            }
+        })
+        .collect_view();
+
+    view! {
+        <article class="reader" data-doc=doc.id.clone() aria-labelledby="article-title">
+            <nav class="reader-nav" aria-label="Zurück">
+                <a href=back_href>"← Alle Artikel"</a>
+            </nav>
+            <header class="reader-header">
+                <p class="kicker">
+                    <span class="outlet">{format::outlet(meta)}</span>{inferred("outlet")}
+                    <span class="sep" aria-hidden="true">" · "</span>
+                    <span class="date">{format::date_or_unknown(meta)}</span>{inferred("date")}
+                    {meta.place.clone().map(|p| view! {
+                        <span class="sep" aria-hidden="true">" · "</span>
+                        <span class="place">{p}</span>
+                    })}
+                </p>
+                <h1 id="article-title">{title}{inferred("title")}</h1>
+                {meta.author.clone().map(|a| view! { <p class="byline">"Von " {a}</p> })}
+                {meta.note.clone().map(|n| view! { <p class="note"><strong>"Hinweis: "</strong>{n}</p> })}
+            </header>
+            <div class="reader-body">{body}</div>
+        </article>
+    }
+    .into_any()
+}

@@ -1,0 +1,5 @@
+//! The app's views, one module per part of the page.
+
+pub mod article_list;
+pub mod article_view;
+pub mod masthead;
