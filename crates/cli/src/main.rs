@@ -3,8 +3,10 @@
 
 use clap::{Parser, Subcommand};
 use quellenlage_engine::ingest::{ingest_dir, Corpus};
-use quellenlage_engine::{BlockKind, Document, Problem, Severity};
+use quellenlage_engine::query::SearchOptions;
+use quellenlage_engine::{BlockKind, Document, Problem, Severity, Snapshot};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -31,6 +33,159 @@ enum Command {
         #[arg(long)]
         blocks: bool,
     },
+    /// Search the corpus' main text: words are ANDed, "phrases", -exclusions, OR.
+    Search {
+        /// The corpus folder.
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Treat the last word as still being typed (prefix match), like the live search box.
+        #[arg(long)]
+        typing: bool,
+        /// The query (several arguments are joined with spaces).
+        #[arg(required = true, allow_hyphen_values = true)]
+        query: Vec<String>,
+    },
+}
+
+/// One hit in `search --json`.
+#[derive(Serialize)]
+struct HitReport<'a> {
+    doc: &'a str,
+    outlet: Option<&'a str>,
+    date: Option<String>,
+    title: Option<&'a str>,
+    score: f32,
+    snippets: Vec<SnippetReport>,
+}
+
+/// One snippet in `search --json`: highlight offsets are character (Unicode scalar) offsets
+/// into `text`, with the reason in German (`exakt`, `Grundform`, `Schreibvariante`,
+/// `Wortteil`, `Tippfehler`).
+#[derive(Serialize)]
+struct SnippetReport {
+    text: String,
+    highlights: Vec<(usize, usize, &'static str)>,
+}
+
+/// The whole `search --json` report.
+#[derive(Serialize)]
+struct SearchReport<'a> {
+    query: &'a str,
+    total: usize,
+    outlets: BTreeMap<&'a str, usize>,
+    hits: Vec<HitReport<'a>>,
+}
+
+fn char_offset(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |s| s.chars().count())
+}
+
+/// Reads the corpus, reporting its problems; `None` (after printing them) if it is broken.
+fn load(corpus: &std::path::Path) -> Option<Snapshot> {
+    let ingested = ingest_dir(corpus);
+    for problem in &ingested.problems {
+        eprintln!("{problem}");
+    }
+    if ingested.has_errors() {
+        eprintln!(
+            "error: the corpus is broken; see `quellenlage check --corpus {}`",
+            corpus.display()
+        );
+        return None;
+    }
+    Some(Snapshot::build(ingested.docs))
+}
+
+fn search(corpus: &std::path::Path, json: bool, typing: bool, query: &str) -> ExitCode {
+    let Some(snapshot) = load(corpus) else {
+        return ExitCode::FAILURE;
+    };
+    let options = SearchOptions {
+        typing,
+        ..SearchOptions::default()
+    };
+    let results = snapshot.searcher().search(query, options);
+    let hits: Vec<HitReport> = results
+        .hits
+        .iter()
+        .filter_map(|hit| {
+            let doc = snapshot.docs.get(hit.doc)?;
+            Some(HitReport {
+                doc: &doc.id,
+                outlet: doc.meta.outlet.as_deref(),
+                date: doc.meta.date.map(|d| d.to_string()),
+                title: doc.meta.title.as_deref(),
+                score: (hit.score * 1000.0).round() / 1000.0,
+                snippets: hit
+                    .snippets
+                    .iter()
+                    .map(|s| SnippetReport {
+                        text: s.text.clone(),
+                        highlights: s
+                            .highlights
+                            .iter()
+                            .map(|h| {
+                                (
+                                    char_offset(&s.text, h.start),
+                                    char_offset(&s.text, h.end),
+                                    h.kind.label(),
+                                )
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
+    if json {
+        let report = SearchReport {
+            query,
+            total: hits.len(),
+            outlets: results
+                .outlets
+                .iter()
+                .map(|(o, n)| (o.as_str(), *n))
+                .collect(),
+            hits,
+        };
+        match serde_json::to_string_pretty(&report) {
+            Ok(s) => println!("{s}"),
+            Err(e) => {
+                eprintln!("error: cannot write JSON: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    } else {
+        println!("{} Treffer für {query:?}", hits.len());
+        for hit in &hits {
+            println!(
+                "\n{}  {} · {} · {:.2}\n  {}",
+                hit.doc,
+                hit.outlet.unwrap_or("–"),
+                hit.date.as_deref().unwrap_or("–"),
+                hit.score,
+                hit.title.unwrap_or("")
+            );
+            for s in &hit.snippets {
+                let mut line = String::new();
+                let mut at = 0;
+                let chars: Vec<char> = s.text.chars().collect();
+                for &(start, end, why) in &s.highlights {
+                    line.extend(&chars[at..start]);
+                    line.push('[');
+                    line.extend(&chars[start..end]);
+                    line.push_str(&format!("|{why}]"));
+                    at = end;
+                }
+                line.extend(&chars[at..]);
+                println!("  … {line}");
+            }
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// One document in `check`'s report.
@@ -132,6 +287,12 @@ fn print_text(corpus: &Corpus, with_blocks: bool) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Search {
+            corpus,
+            json,
+            typing,
+            query,
+        } => search(&corpus, json, typing, &query.join(" ")),
         Command::Check {
             corpus,
             json,

@@ -5,10 +5,13 @@
 //! compact binary the browser app decodes once at start-up. The CLI runs the same code, so the
 //! command line and the web app give the same answers.
 
+pub mod analyze;
 pub mod document;
+pub mod index;
 #[cfg(feature = "ingest")]
 pub mod ingest;
 pub mod problem;
+pub mod query;
 pub mod snapshot;
 
 pub use document::{is_valid_id, Block, BlockKind, Boilerplate, Document, Metadata, PartialDate};

@@ -8,6 +8,8 @@
 //! (`docs` now, the index later), so it can be split into shards fetched on demand.
 
 use crate::document::Document;
+use crate::index::Index;
+use crate::query::Searcher;
 use std::fmt;
 
 /// Magic bytes and format version at the start of every snapshot.
@@ -18,6 +20,8 @@ pub const MAGIC: &[u8; 8] = b"QLSNAP01";
 pub struct Snapshot {
     /// All documents, in corpus order (sorted by id).
     pub docs: Vec<Document>,
+    /// The search index over the documents' main text.
+    pub index: Index,
 }
 
 /// Why bytes could not be read as a snapshot.
@@ -62,6 +66,22 @@ impl Snapshot {
         bitcode::decode(body).map_err(|e| SnapshotError::Corrupt(e.to_string()))
     }
 
+    /// Builds a snapshot (with its index) from ingested documents.
+    pub fn build(docs: Vec<Document>) -> Snapshot {
+        let index = crate::index::build(&docs);
+        Snapshot { docs, index }
+    }
+
+    /// A searcher over this snapshot.
+    pub fn searcher(&self) -> Searcher<'_> {
+        Searcher::new(&self.docs, &self.index)
+    }
+
+    /// Position of the document with this id in `docs`.
+    pub fn doc_index(&self, id: &str) -> Option<usize> {
+        self.docs.binary_search_by(|d| d.id.as_str().cmp(id)).ok()
+    }
+
     /// The document with this id, if any.
     pub fn doc(&self, id: &str) -> Option<&Document> {
         self.docs
@@ -78,34 +98,32 @@ mod tests {
 
     fn sample() -> Snapshot {
         let text = "Titel\n\nText mit Pjöngjang.\n- Link: eins\n".to_string();
-        Snapshot {
-            docs: vec![Document {
-                id: "a".into(),
-                meta: Metadata {
-                    title: Some("Titel".into()),
-                    date: PartialDate::parse("2025-06"),
-                    ..Metadata::default()
+        Snapshot::build(vec![Document {
+            id: "a".into(),
+            meta: Metadata {
+                title: Some("Titel".into()),
+                date: PartialDate::parse("2025-06"),
+                ..Metadata::default()
+            },
+            text,
+            blocks: vec![
+                Block {
+                    start: 0,
+                    end: 5,
+                    kind: BlockKind::Title,
                 },
-                text,
-                blocks: vec![
-                    Block {
-                        start: 0,
-                        end: 5,
-                        kind: BlockKind::Title,
-                    },
-                    Block {
-                        start: 7,
-                        end: 27,
-                        kind: BlockKind::Lead,
-                    },
-                    Block {
-                        start: 28,
-                        end: 40,
-                        kind: BlockKind::Boilerplate(Boilerplate::RelatedLinks),
-                    },
-                ],
-            }],
-        }
+                Block {
+                    start: 7,
+                    end: 27,
+                    kind: BlockKind::Lead,
+                },
+                Block {
+                    start: 28,
+                    end: 40,
+                    kind: BlockKind::Boilerplate(Boilerplate::RelatedLinks),
+                },
+            ],
+        }])
     }
 
     #[test]

@@ -164,7 +164,15 @@ fn blocks_are_ordered_and_cover_only_non_blank_text() {
 #[test]
 fn headers_bylines_titles_and_datelines_become_metadata() {
     // (id, date, place, outlet, author, title) as read from the text alone.
-    let rows: &[(&str, Option<&str>, Option<&str>, Option<&str>, Option<&str>, Option<&str>)] = &[
+    type Row<'a> = (
+        &'a str,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+        Option<&'a str>,
+    );
+    let rows: &[Row] = &[
         ("000_1a0130057ecdf70e", Some("2025-06"), Some("Seoul"), Some("taz"), None, None),
         ("001_183c5145c417f8dd", None, Some("Seoul"), None, None, None),
         (

@@ -385,8 +385,7 @@ fn is_prompt(line: &str) -> bool {
     ];
     let imperative = IMPERATIVES.iter().any(|p| lower.contains(p));
     let lower_end = lower.trim_end();
-    symbol_led && imperative
-        || symbol_led && lower.starts_with("+++")
+    symbol_led && (imperative || lower.starts_with("+++"))
         || imperative
             && (MARKERS.iter().any(|m| lower.contains(m))
                 || lower_end.ends_with("hier:")

@@ -1,0 +1,143 @@
+//! Step 4 of the analyzer (names only): a phonetic transliteration key so that English and German
+//! spellings of Russian, Ukrainian and Korean names meet: `Shoigu`/`Schoigu`, `Lavrov`/`Lawrow`,
+//! `Pyongyang`/`Pjöngjang`, `Medvedev`/`Medwedew`, `Khrushchev`/`Chruschtschow`.
+//!
+//! The key is a consonant skeleton with vowel slots: sibilant clusters (`sch`, `sh`, `shch`, `schtsch`, `zh`, `z`)
+//! become `s`; `ch`, `kh`, `tsch`, `tch`, `c`, `q` become `k`; `w` becomes `v`; `y` becomes `j`;
+//! `h` disappears; every run of vowels becomes one placeholder (Russian `ё` is `e` in English,
+//! `o` in German); doubled letters collapse. It is deliberately lossy, so search ranks these matches below exact and stem
+//! matches and only uses them for capitalised words. Works for names in no list.
+
+use crate::analyze::fold::fold;
+
+/// Shortest key (in letters) used for matching; shorter skeletons match too much.
+pub const MIN_KEY_LEN: usize = 4;
+
+/// The transliteration key of a name, or `None` if the word has no usable skeleton
+/// (too short, or digits in it).
+pub fn key(word: &str) -> Option<String> {
+    let folded = fold(word);
+    if folded.chars().any(|c| !c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut s = folded;
+    for (from, to) in [
+        ("schtsch", "S"),
+        ("shch", "S"),
+        ("tsch", "K"),
+        ("sch", "S"),
+        ("tch", "K"),
+        ("sh", "S"),
+        ("zh", "S"),
+        ("ch", "K"),
+        ("kh", "K"),
+        ("ck", "K"),
+        ("ph", "f"),
+        ("th", "t"),
+        ("ts", "S"),
+        ("tz", "S"),
+        ("qu", "kv"),
+        ("x", "ks"),
+    ] {
+        s = s.replace(from, to);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let mapped = match c {
+            'S' | 'z' => 's',
+            'K' | 'c' | 'q' => 'k',
+            'w' => 'v',
+            'y' => 'j',
+            'h' => continue,
+            'a' | 'e' | 'i' | 'o' | 'u' => 'a',
+            c => c,
+        };
+        if !out.ends_with(mapped) {
+            out.push(mapped);
+        }
+    }
+    (out.chars().count() >= MIN_KEY_LEN).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key;
+
+    #[test]
+    fn spellings_of_one_name_meet() {
+        for (a, b) in [
+            ("Shoigu", "Schoigu"),
+            ("Lavrov", "Lawrow"),
+            ("Pyongyang", "Pjöngjang"),
+            ("Medvedev", "Medwedew"),
+            ("Khrushchev", "Chruschtschow"),
+            ("Zelensky", "Selenskyj"),
+            ("Chernov", "Tschernow"),
+            ("Tikhonov", "Tichonow"),
+        ] {
+            assert_eq!(key(a), key(b), "{a} / {b}");
+            assert!(key(a).is_some(), "{a}");
+        }
+    }
+
+    #[test]
+    fn different_names_stay_apart() {
+        for (a, b) in [
+            ("Schoigu", "Selenskyj"),
+            ("Lawrow", "Lee"),
+            ("Putin", "Peking"),
+            ("Kursk", "Korea"),
+        ] {
+            assert_ne!(key(a), key(b), "{a} / {b}");
+        }
+        assert_eq!(key("Kim"), None, "too short to be safe");
+        assert_eq!(key("G7"), None);
+    }
+}
+
+/// Letters that transliteration changes (sibilants, `h`, `w`/`v`, `j`/`y`) and vowels.
+fn is_unstable(c: char) -> bool {
+    matches!(
+        c,
+        'c' | 'h' | 'k' | 's' | 'z' | 'w' | 'v' | 'j' | 'y' | 'a' | 'e' | 'i' | 'o' | 'u'
+    )
+}
+
+/// Whether two folded spellings differ only in letters transliteration changes (`shoigu` /
+/// `schoigu`, `lavrov` / `lawrow`), as opposed to a typo (`kanonenfuter` / `kanonenfutter`).
+pub fn is_variant(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.replace("tsch", "ch").replace("tch", "ch");
+    let (a, b) = (norm(a), norm(b));
+    let stable = |s: &str| -> String { s.chars().filter(|&c| !is_unstable(c)).collect() };
+    // The transliterated consonants themselves must differ: a vowel swap is a typo.
+    let shifting = |s: &str| -> String {
+        s.chars()
+            .filter(|&c| is_unstable(c) && !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u'))
+            .collect()
+    };
+    a != b && stable(&a) == stable(&b) && shifting(&a) != shifting(&b)
+}
+
+#[cfg(test)]
+mod variant_tests {
+    use super::is_variant;
+
+    #[test]
+    fn variants_and_typos() {
+        for (a, b) in [
+            ("shoigu", "schoigu"),
+            ("lavrov", "lawrow"),
+            ("khrushchev", "chruschtschow"),
+            ("zelensky", "selenskyj"),
+        ] {
+            assert!(is_variant(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("kanonenfuter", "kanonenfutter"),
+            ("ukriane", "ukraine"),
+            ("kim", "kim"),
+        ] {
+            assert!(!is_variant(a, b), "{a} / {b}");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! Building the index from ingested documents (at build time, never in the browser).
+
+use super::positions::doc_tokens;
+use super::{Index, Postings, BODY_WEIGHT, CAPTION_WEIGHT, LEAD_WEIGHT, TITLE_WEIGHT};
+use crate::analyze::{analyze, stem::stem, translit};
+use crate::document::{BlockKind, Document};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Accumulates one term's occurrences while building.
+struct TermAcc {
+    stem: String,
+    capitalized: bool,
+    postings: Postings,
+}
+
+fn field_weight(kind: BlockKind) -> f32 {
+    match kind {
+        BlockKind::Title => TITLE_WEIGHT,
+        BlockKind::Lead | BlockKind::Heading => LEAD_WEIGHT,
+        BlockKind::Caption => CAPTION_WEIGHT,
+        _ => BODY_WEIGHT,
+    }
+}
+
+/// Shortest name (in characters) whose genitive `-s` is recognised: `Putins`, not `Uns`.
+const GENITIVE_MIN_CHARS: usize = 5;
+
+/// Builds the index over `docs` (document ids in the index are positions in this slice).
+pub fn build(docs: &[Document]) -> Index {
+    let mut terms: BTreeMap<String, TermAcc> = BTreeMap::new();
+    let mut known: BTreeSet<String> = BTreeSet::new();
+    let mut doc_len = Vec::with_capacity(docs.len());
+
+    for (d, doc) in docs.iter().enumerate() {
+        let d = d as u32;
+        let mut len = 0u32;
+        for block in doc_tokens(doc) {
+            let weight = field_weight(block.kind);
+            for token in block.tokens {
+                if !token.whole {
+                    len += 1;
+                }
+                let acc = terms.entry(token.term.clone()).or_insert_with(|| TermAcc {
+                    stem: stem(&doc.text[token.start..token.end]),
+                    capitalized: false,
+                    postings: Postings::default(),
+                });
+                acc.capitalized |= token.capitalized;
+                let p = &mut acc.postings;
+                if p.docs.last() == Some(&d) {
+                    if let (Some(w), Some(pos)) = (p.weights.last_mut(), p.positions.last_mut()) {
+                        *w += weight;
+                        pos.push(token.position);
+                    }
+                } else {
+                    p.docs.push(d);
+                    p.weights.push(weight);
+                    p.positions.push(vec![token.position]);
+                }
+            }
+        }
+        // Boilerplate words are real words (not typos) but never matches.
+        for block in doc.blocks.iter().filter(|b| !b.kind.is_main()) {
+            for token in analyze(doc.block_text(block), 0).0 {
+                known.insert(token.term);
+            }
+        }
+        doc_len.push(len);
+    }
+    known.extend(terms.keys().cloned());
+
+    // Genitive -s of names: `Schoigus` joins the stem group of `Schoigu` when both occur.
+    let genitive_stems: Vec<(String, String)> = terms
+        .iter()
+        .filter(|(term, acc)| {
+            acc.capitalized && term.ends_with('s') && term.chars().count() >= GENITIVE_MIN_CHARS
+        })
+        .filter_map(|(term, _)| {
+            let base = &term[..term.len() - 1];
+            terms.get(base).map(|b| (term.clone(), b.stem.clone()))
+        })
+        .collect();
+    for (term, base_stem) in genitive_stems {
+        if let Some(acc) = terms.get_mut(&term) {
+            acc.stem = base_stem;
+        }
+    }
+
+    let mut term_builder = fst::MapBuilder::memory();
+    let mut stems: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut translits: BTreeMap<String, Vec<(u32, String)>> = BTreeMap::new();
+    let mut postings = Vec::with_capacity(terms.len());
+    for (id, (term, acc)) in terms.into_iter().enumerate() {
+        let id = id as u32;
+        // Keys arrive sorted (BTreeMap order), as fst requires; insertion cannot fail then.
+        let _ = term_builder.insert(&term, u64::from(id));
+        stems.entry(acc.stem).or_default().push(id);
+        if acc.capitalized {
+            if let Some(key) = translit::key(&term) {
+                translits.entry(key).or_default().push((id, term.clone()));
+            }
+        }
+        postings.push(acc.postings);
+    }
+    let (stem_fst, stem_groups) = grouped_map(stems);
+    let (translit_fst, translit_groups) = grouped_map(translits);
+    let mut known_builder = fst::SetBuilder::memory();
+    for word in &known {
+        let _ = known_builder.insert(word);
+    }
+    let total: u64 = doc_len.iter().map(|&l| u64::from(l)).sum();
+    Index {
+        terms: term_builder.into_inner().unwrap_or_default(),
+        postings,
+        stems: stem_fst,
+        stem_groups,
+        translit: translit_fst,
+        translit_groups,
+        known: known_builder.into_inner().unwrap_or_default(),
+        avg_len: if doc_len.is_empty() {
+            0.0
+        } else {
+            total as f32 / doc_len.len() as f32
+        },
+        doc_len,
+    }
+}
+
+/// An fst map from each key to a group id, and the groups.
+fn grouped_map<T>(groups: BTreeMap<String, Vec<T>>) -> (Vec<u8>, Vec<Vec<T>>) {
+    let mut builder = fst::MapBuilder::memory();
+    let mut out = Vec::with_capacity(groups.len());
+    for (i, (key, ids)) in groups.into_iter().enumerate() {
+        let _ = builder.insert(&key, i as u64);
+        out.push(ids);
+    }
+    (builder.into_inner().unwrap_or_default(), out)
+}

@@ -1,0 +1,169 @@
+//! Snippets (KWIC sentence windows) and exact highlight ranges for matched positions.
+
+use super::expand::MatchKind;
+use super::Matches;
+use crate::analyze::sentence::sentences;
+use crate::document::Document;
+use crate::index::{positions::doc_tokens, Index};
+
+/// Longest snippet text in characters; longer sentences are cut around their first match.
+const MAX_SNIPPET_CHARS: usize = 260;
+
+/// A highlighted match inside a snippet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Highlight {
+    /// Byte offset in the snippet text.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// Why it matched.
+    pub kind: MatchKind,
+}
+
+/// A sentence (or a window of one) with its matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// Byte offset of the snippet in the document text.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// The snippet text (`document.text[start..end]`).
+    pub text: String,
+    /// Whether text was cut before / after the window.
+    pub cut_before: bool,
+    /// See `cut_before`.
+    pub cut_after: bool,
+    /// Matches, ascending, relative to `text`.
+    pub highlights: Vec<Highlight>,
+}
+
+/// A matched byte range of a document's text and why it matched.
+type Range = (usize, usize, MatchKind);
+/// A sentence (byte range) and the matches inside it.
+type Candidate = (usize, usize, Vec<Range>);
+
+/// Exact byte ranges of the matched tokens of `doc`, best reason per range, no overlaps.
+pub(crate) fn match_ranges(index: &Index, doc: &Document, matches: &Matches) -> Vec<Range> {
+    let mut ranges: Vec<Range> = Vec::new();
+    for block in doc_tokens(doc) {
+        for token in block.tokens {
+            let Some(found) = matches.get(&token.position) else {
+                continue;
+            };
+            let Some(id) = index.term_id(&token.term) else {
+                continue;
+            };
+            if let Some(kind) = found
+                .iter()
+                .filter(|(t, _)| *t == id)
+                .map(|(_, k)| *k)
+                .min()
+            {
+                ranges.push((token.start, token.end, kind));
+            }
+        }
+    }
+    // A hyphenated whole and its part can both match: keep the longer, drop what it contains.
+    ranges.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut out: Vec<Range> = Vec::new();
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.0 < last.1 => last.2 = last.2.min(r.2),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// Up to `n` sentences of `doc` with the most (distinct) matches, in document order.
+pub(crate) fn snippets(index: &Index, doc: &Document, matches: &Matches, n: usize) -> Vec<Snippet> {
+    let ranges = match_ranges(index, doc, matches);
+    if ranges.is_empty() || n == 0 {
+        return Vec::new();
+    }
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for block in doc.main_blocks() {
+        let text = doc.block_text(block);
+        for (s, e) in sentences(text) {
+            let (s, e) = (s + block.start as usize, e + block.start as usize);
+            let inside: Vec<_> = ranges
+                .iter()
+                .copied()
+                .filter(|r| r.0 >= s && r.1 <= e)
+                .collect();
+            if !inside.is_empty() {
+                candidates.push((s, e, inside));
+            }
+        }
+    }
+    let score = |c: &Candidate| {
+        let mut words: Vec<String> =
+            c.2.iter()
+                .map(|r| doc.text[r.0..r.1].to_lowercase())
+                .collect();
+        words.sort();
+        words.dedup();
+        (words.len(), c.2.len())
+    };
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by(|&a, &b| {
+        score(&candidates[b])
+            .cmp(&score(&candidates[a]))
+            .then(a.cmp(&b))
+    });
+    order.truncate(n);
+    order.sort_unstable();
+    order
+        .into_iter()
+        .map(|i| window(doc, &candidates[i]))
+        .collect()
+}
+
+/// Cuts a long sentence to a window around its first match, at word boundaries.
+fn window(doc: &Document, candidate: &Candidate) -> Snippet {
+    let (s, e, inside) = candidate;
+    let (mut start, mut end) = (*s, *e);
+    let sentence = &doc.text[start..end];
+    if sentence.chars().count() > MAX_SNIPPET_CHARS {
+        let first = inside.first().map_or(start, |r| r.0);
+        // About a third of the window before the first match.
+        let before: usize = doc.text[start..first]
+            .chars()
+            .rev()
+            .take(MAX_SNIPPET_CHARS / 3)
+            .map(char::len_utf8)
+            .sum();
+        let mut ws = first - before;
+        if ws > start {
+            ws = doc.text[ws..first].find(' ').map_or(ws, |i| ws + i + 1);
+        }
+        let after: usize = doc.text[ws..end]
+            .chars()
+            .take(MAX_SNIPPET_CHARS)
+            .map(char::len_utf8)
+            .sum();
+        let mut we = ws + after;
+        if we < end {
+            we = doc.text[ws..we].rfind(' ').map_or(we, |i| ws + i);
+        }
+        start = ws;
+        end = we.max(first);
+    }
+    let highlights = inside
+        .iter()
+        .filter(|r| r.0 >= start && r.1 <= end)
+        .map(|r| Highlight {
+            start: r.0 - start,
+            end: r.1 - start,
+            kind: r.2,
+        })
+        .collect();
+    Snippet {
+        start,
+        end,
+        text: doc.text[start..end].to_string(),
+        cut_before: start > *s,
+        cut_after: end < *e,
+        highlights,
+    }
+}

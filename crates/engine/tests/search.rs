@@ -1,0 +1,264 @@
+//! Search over the bundled corpus: the everyday queries readers type, with the articles they
+//! must (and must not) find and why each match matched.
+
+use quellenlage_engine::ingest::ingest_dir;
+use quellenlage_engine::query::expand::MatchKind;
+use quellenlage_engine::query::SearchOptions;
+use quellenlage_engine::Snapshot;
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn snapshot() -> &'static Snapshot {
+    static SNAPSHOT: OnceLock<Snapshot> = OnceLock::new();
+    SNAPSHOT.get_or_init(|| {
+        let corpus = ingest_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus"));
+        assert!(!corpus.has_errors());
+        Snapshot::build(corpus.docs)
+    })
+}
+
+/// Article ids by their three-digit prefix.
+fn ids(prefixes: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = prefixes
+        .iter()
+        .map(|p| {
+            snapshot()
+                .docs
+                .iter()
+                .find(|d| d.id.starts_with(p))
+                .map(|d| d.id.clone())
+                .unwrap_or_else(|| panic!("no article {p}"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The ids found for a query, sorted, and every (highlighted text, reason) of all snippets.
+fn run(query: &str, typing: bool) -> (Vec<String>, Vec<(String, MatchKind)>) {
+    let s = snapshot();
+    let options = SearchOptions {
+        typing,
+        snippet_hits: usize::MAX,
+        snippets_per_hit: usize::MAX,
+    };
+    let results = s.searcher().search(query, options);
+    let mut found: Vec<String> = results
+        .hits
+        .iter()
+        .map(|h| s.docs[h.doc].id.clone())
+        .collect();
+    found.sort();
+    let marks = results
+        .hits
+        .iter()
+        .flat_map(|h| h.snippets.iter())
+        .flat_map(|sn| {
+            sn.highlights
+                .iter()
+                .map(move |hl| (sn.text[hl.start..hl.end].to_string(), hl.kind))
+        })
+        .collect();
+    (found, marks)
+}
+
+use MatchKind::*;
+
+/// (query, articles found, a highlighted word that must appear with its reason)
+const CASES: &[(&str, &[&str], Option<(&str, MatchKind)>)] = &[
+    // Transliteration of umlauts (Snowball maps oe/ue) and ß.
+    (
+        "Pjoengjang",
+        &["000", "001", "002", "003", "004"],
+        Some(("Pjöngjang", Stem)),
+    ),
+    ("Bruecke", &["003"], Some(("Brücke", Stem))),
+    ("Massnahme", &["000"], Some(("Maßnahme", Exact))),
+    // Typos by length; transpositions cost one edit.
+    (
+        "Kanonenfuter",
+        &["001", "002", "003"],
+        Some(("Kanonenfutter", Typo)),
+    ),
+    (
+        "Ukriane",
+        &["000", "001", "002", "003", "004"],
+        Some(("Ukraine", Typo)),
+    ),
+    // Compound heads and tails.
+    (
+        "Satellit",
+        &["001", "002", "003"],
+        Some(("Satellitenprogramme", Compound)),
+    ),
+    (
+        "Futter",
+        &["001", "002", "003"],
+        Some(("Kanonenfutter", Compound)),
+    ),
+    (
+        "Entschärfer",
+        &["000"],
+        Some(("Minenentschärfer", Compound)),
+    ),
+    (
+        "Hyperschall",
+        &["002"],
+        Some(("Hyperschallrakete", Compound)),
+    ),
+    (
+        "Rakete",
+        &["001", "002", "003", "004"],
+        Some(("Interkontinentalrakete", Compound)),
+    ),
+    // Names in other spellings (no list involved).
+    ("Shoigu", &["000", "004"], Some(("Schoigu", Variant))),
+    ("Lavrov", &["003"], Some(("Lawrow", Variant))),
+    (
+        "Pyongyang",
+        &["000", "001", "002", "003", "004"],
+        Some(("Pjöngjang", Variant)),
+    ),
+    // Genitive -s of names.
+    ("Schoigu", &["000", "004"], Some(("Schoigus", Stem))),
+    // Phrases: order matters.
+    ("\"Wonsan Kalma\"", &["003"], Some(("Kalma", Exact))),
+    ("\"Kalma Wonsan\"", &[], None),
+    ("\"11.000 Soldaten\"", &["000"], Some(("11.000", Exact))),
+    // Exclusion and OR.
+    (
+        "Kursk -Minen",
+        &["001", "002", "003"],
+        Some(("Kursk", Exact)),
+    ),
+    (
+        "Lawrow OR Shoigu",
+        &["000", "003", "004"],
+        Some(("Lawrow", Exact)),
+    ),
+    // Hyphenated words whole and in parts.
+    ("US-Dollar", &["002"], Some(("US-Dollar", Exact))),
+    ("Regime", &["000", "002"], Some(("Regime", Exact))),
+    // Boilerplate is never matched: "Trump" occurs only in link lists and navigation, and is a
+    // known word, so it is not "corrected" into "Truppen" either.
+    ("Trump", &[], None),
+    ("Langlaufen", &[], None),
+    ("Militärgerät", &[], None),
+    // A stem is not a different word.
+    ("Söldnertruppe", &["004"], Some(("Söldnertruppe", Exact))),
+];
+
+#[test]
+fn everyday_queries() {
+    let mut failures = Vec::new();
+    for &(query, expected, mark) in CASES {
+        let (found, marks) = run(query, false);
+        if found != ids(expected) {
+            failures.push(format!("{query:?}: found {found:?}, expected {expected:?}"));
+        }
+        if let Some((word, kind)) = mark {
+            if !marks.iter().any(|(w, k)| w == word && *k == kind) {
+                failures.push(format!(
+                    "{query:?}: no highlight {word:?} as {kind:?} in {marks:?}"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn soldat_does_not_match_soeldnertruppe() {
+    let (_, marks) = run("Soldat", false);
+    assert!(marks.iter().any(|(w, _)| w == "Soldaten"));
+    assert!(
+        marks.iter().all(|(w, _)| !w.contains("Söldner")),
+        "{marks:?}"
+    );
+}
+
+#[test]
+fn the_last_word_is_a_prefix_while_typing() {
+    let (found, marks) = run("Kursk Kano", true);
+    assert_eq!(found, ids(&["001", "002", "003"]));
+    assert!(marks
+        .iter()
+        .any(|(w, k)| w == "Kanonenfutter" && *k == Compound));
+    // Not once the word is complete: four letters are too short for compounds or typos.
+    assert_eq!(run("Kursk Kano", false).0, Vec::<String>::new());
+}
+
+#[test]
+fn exact_beats_stem_beats_compound_and_ties_go_to_the_newest() {
+    let s = snapshot();
+    let results = s.searcher().search("Rakete", SearchOptions::default());
+    let scores: Vec<f32> = results.hits.iter().map(|h| h.score).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    // 003 has the exact word "Rakete" twice; 001 only compounds ("Raketenprogramms").
+    let pos = |p: &str| {
+        results
+            .hits
+            .iter()
+            .position(|h| s.docs[h.doc].id.starts_with(p))
+    };
+    assert!(pos("003") < pos("001"));
+    assert_eq!(
+        results.outlets.iter().map(|(_, n)| n).sum::<usize>(),
+        results.hits.len()
+    );
+}
+
+#[test]
+fn hostile_queries_are_just_queries() {
+    let long = "Kim ".repeat(1250);
+    let s = snapshot();
+    for query in [
+        "\"",
+        "\"Wonsan",
+        "-",
+        "OR OR",
+        "- \"\"",
+        long.as_str(),
+        "🙂🙂",
+        "كيم جونغ أون",
+        "\u{0}\u{7}\u{1b}[31m",
+        "<img src=x onerror=alert(1)>",
+        "%ZZ",
+        "a",
+        "ü",
+    ] {
+        let results = s.searcher().search(
+            query,
+            SearchOptions {
+                typing: true,
+                ..SearchOptions::default()
+            },
+        );
+        for hit in &results.hits {
+            for snippet in &hit.snippets {
+                for h in &snippet.highlights {
+                    assert!(snippet.text.get(h.start..h.end).is_some(), "{query:?}");
+                }
+            }
+        }
+    }
+    // The HTML-looking query matches the words "img", "src", … which the corpus does not have.
+    assert!(s
+        .searcher()
+        .search("<img src=x onerror=alert(1)>", SearchOptions::default())
+        .hits
+        .is_empty());
+}
+
+#[test]
+fn highlights_in_the_reading_view_are_exact() {
+    let s = snapshot();
+    let doc = s.doc_index("003_5d34e67abcec6209").unwrap();
+    let ranges = s.searcher().highlights("Wonsan Lavrov", doc);
+    let text = &s.docs[doc].text;
+    let words: Vec<&str> = ranges.iter().map(|&(a, b, _)| &text[a..b]).collect();
+    assert!(
+        words.contains(&"Wonsan") && words.contains(&"Lawrow"),
+        "{words:?}"
+    );
+}
