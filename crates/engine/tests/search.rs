@@ -65,7 +65,13 @@ fn run(query: &str, typing: bool) -> (Vec<String>, Vec<(String, MatchKind)>) {
 use MatchKind::*;
 
 /// (query, articles found, a highlighted word that must appear with its reason)
-const CASES: &[(&str, &[&str], Option<(&str, MatchKind)>)] = &[
+type Case = (
+    &'static str,
+    &'static [&'static str],
+    Option<(&'static str, MatchKind)>,
+);
+
+const CASES: &[Case] = &[
     // Transliteration of umlauts (Snowball maps oe/ue) and ß.
     (
         "Pjoengjang",
