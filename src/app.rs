@@ -77,7 +77,8 @@ fn Shell(snapshot: &'static Snapshot) -> impl IntoView {
     let navigator = Navigator {
         navigate: std::sync::Arc::new(move |url, options| navigate(url, options)),
     };
-    provide_context(navigator);
+    provide_context(navigator.clone());
+    crate::keyboard::install(state, navigator);
 
     let ready = RwSignal::new(false);
     Effect::new(move |_| ready.set(true));

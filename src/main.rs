@@ -3,6 +3,7 @@
 mod app;
 mod corpus;
 mod format;
+mod keyboard;
 mod view_state;
 mod views;
 

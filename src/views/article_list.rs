@@ -1,35 +1,114 @@
-//! The list of articles (all of them, or those containing the query).
+//! The list of articles: all of them newest first, or the search hits with highlighted snippets.
 
 use crate::format;
 use crate::view_state::ViewState;
+use crate::views::marked::marked_text;
 use leptos::prelude::*;
+use quellenlage_engine::query::{SearchOptions, SearchResults, Snippet};
 use quellenlage_engine::{Document, Snapshot};
 
-/// Characters of main text shown under each title.
+/// Characters of main text shown under each title when there is no query.
 const PREVIEW_CHARS: usize = 220;
+/// Hits rendered at first; a button shows more.
+const PAGE: usize = 50;
 
-/// Articles newest first; with a query, only those whose main text contains it.
+/// One row of the list: a document and, for search hits, its snippets.
+#[derive(Clone)]
+struct Row {
+    doc: &'static Document,
+    snippets: Vec<Snippet>,
+}
+
+/// Articles newest first, or search hits best first. Live: recomputed as the query changes.
 #[component]
 pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl IntoView {
     let query = Memo::new(move |_| state.read().query.trim().to_string());
-    let docs = Memo::new(move |_| {
-        let needle = query.read().to_lowercase();
-        let mut docs: Vec<&'static Document> = snapshot
-            .docs
-            .iter()
-            .filter(|d| needle.is_empty() || contains_in_main_text(d, &needle))
-            .collect();
-        docs.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then(a.id.cmp(&b.id)));
-        docs
+    let shown = RwSignal::new(PAGE);
+    // A new query starts again with one page of hits.
+    Effect::new(move |_| {
+        query.track();
+        shown.set(PAGE);
     });
-    let summary = move || {
-        let n = docs.read().len();
+    // The app searches as the reader types, so the last word is always a prefix; the CLI's
+    // `search --typing` gives the same answers.
+    let results = Memo::new(move |_| {
         let q = query.read();
         if q.is_empty() {
-            format!("{n} Artikel, neueste zuerst")
-        } else {
-            format!("{n} von {} Artikeln enthalten „{q}“", snapshot.docs.len())
+            return None;
         }
+        let options = SearchOptions {
+            typing: true,
+            snippet_hits: PAGE * 4,
+            ..SearchOptions::default()
+        };
+        Some(snapshot.searcher().search(&q, options))
+    });
+    let rows = move || -> Vec<Row> {
+        match &*results.read() {
+            Some(SearchResults { hits, .. }) => hits
+                .iter()
+                .filter_map(|h| {
+                    Some(Row {
+                        doc: snapshot.docs.get(h.doc)?,
+                        snippets: h.snippets.clone(),
+                    })
+                })
+                .collect(),
+            None => {
+                let mut docs: Vec<&'static Document> = snapshot.docs.iter().collect();
+                docs.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then(a.id.cmp(&b.id)));
+                docs.into_iter()
+                    .map(|doc| Row {
+                        doc,
+                        snippets: Vec::new(),
+                    })
+                    .collect()
+            }
+        }
+    };
+    let total = move || results.read().as_ref().map(|r| r.hits.len());
+    let summary = move || match total() {
+        None => format!("{} Artikel, neueste zuerst", snapshot.docs.len()),
+        Some(0) => format!("Keine Treffer für „{}“", query.read()),
+        Some(1) => format!(
+            "1 Artikel von {} passt zu „{}“",
+            snapshot.docs.len(),
+            query.read()
+        ),
+        Some(n) => format!(
+            "{n} von {} Artikeln passen zu „{}“",
+            snapshot.docs.len(),
+            query.read()
+        ),
+    };
+    let outlets = move || {
+        results
+            .read()
+            .as_ref()
+            .filter(|r| !r.outlets.is_empty())
+            .map(|r| {
+                let parts: Vec<String> =
+                    r.outlets.iter().map(|(o, n)| format!("{o} {n}")).collect();
+                view! { <p class="outlet-counts">"Nach Medium: " {parts.join(" · ")}</p> }
+            })
+    };
+    let visible = move || {
+        let limit = shown.get();
+        rows()
+            .into_iter()
+            .take(limit)
+            .map(|row| view! { <ArticleItem row state/> })
+            .collect_view()
+    };
+    let more = move || {
+        let remaining = rows().len().saturating_sub(shown.get());
+        (remaining > 0).then(|| {
+            view! {
+                <button class="more" type="button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {format!("Weitere {} von {remaining} Treffern zeigen", remaining.min(PAGE))}
+                </button>
+            }
+        })
     };
     view! {
         <section class="results" aria-labelledby="results-heading">
@@ -37,28 +116,41 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
                 {move || if query.read().is_empty() { "Alle Artikel" } else { "Treffer" }}
             </h1>
             <p class="results-summary" role="status" aria-live="polite">{summary}</p>
-            <ol class="article-list">
-                <For
-                    each=move || docs.get()
-                    key=|doc| doc.id.clone()
-                    children=move |doc| view! { <ArticleItem doc state/> }
-                />
-            </ol>
+            {outlets}
+            <ol class="article-list">{visible}</ol>
+            {more}
         </section>
     }
 }
 
-/// Case-insensitive substring search over main text only (boilerplate never matches).
-fn contains_in_main_text(doc: &Document, needle_lower: &str) -> bool {
-    doc.main_blocks()
-        .any(|b| doc.block_text(b).to_lowercase().contains(needle_lower))
-}
-
 #[component]
-fn ArticleItem(doc: &'static Document, state: Memo<ViewState>) -> impl IntoView {
+fn ArticleItem(row: Row, state: Memo<ViewState>) -> impl IntoView {
+    let doc = row.doc;
     let meta = &doc.meta;
     let href = move || state.read().with_doc(Some(&doc.id)).to_query_string();
     let title = meta.title.clone().unwrap_or_else(|| doc.preview(80));
+    let body = if row.snippets.is_empty() {
+        view! { <p class="preview">{doc.preview(PREVIEW_CHARS)}</p> }.into_any()
+    } else {
+        row.snippets
+            .iter()
+            .map(|s| {
+                let marks: Vec<_> = s
+                    .highlights
+                    .iter()
+                    .map(|h| (h.start, h.end, h.kind))
+                    .collect();
+                view! {
+                    <p class="snippet">
+                        {s.cut_before.then_some("… ")}
+                        {marked_text(&s.text, &marks)}
+                        {s.cut_after.then_some(" …")}
+                    </p>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
     view! {
         <li class="article-item" data-hit=doc.id.clone()>
             <p class="kicker">
@@ -71,9 +163,9 @@ fn ArticleItem(doc: &'static Document, state: Memo<ViewState>) -> impl IntoView 
                 })}
             </p>
             <h2 class="article-title">
-                <a href=href>{title}</a>
+                <a class="hit-link" href=href>{title}</a>
             </h2>
-            <p class="preview">{doc.preview(PREVIEW_CHARS)}</p>
+            {body}
         </li>
     }
 }

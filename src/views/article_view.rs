@@ -3,7 +3,9 @@
 
 use crate::format;
 use crate::view_state::ViewState;
+use crate::views::marked::marked_text;
 use leptos::prelude::*;
+use quellenlage_engine::query::expand::MatchKind;
 use quellenlage_engine::{Block, BlockKind, Document, Snapshot};
 
 /// A run of blocks shown together: one main-text block, or consecutive non-main blocks.
@@ -12,10 +14,13 @@ enum Segment<'a> {
     Aside(Vec<&'a Block>),
 }
 
-/// Groups consecutive non-main blocks so each run folds into one element.
-fn segments(doc: &Document) -> Vec<Segment<'_>> {
+/// Groups consecutive non-main blocks so each run folds into one element. The text's own title
+/// block is left out when it is the page heading already (`shown_title`), so the furniture
+/// around it folds into one run.
+fn segments<'a>(doc: &'a Document, shown_title: &str) -> Vec<Segment<'a>> {
     let mut out: Vec<Segment> = Vec::new();
-    for block in &doc.blocks {
+    let repeated_title = |b: &Block| b.kind == BlockKind::Title && doc.block_text(b) == shown_title;
+    for block in doc.blocks.iter().filter(|b| !repeated_title(b)) {
         if block.kind.is_main() {
             out.push(Segment::Main(block));
         } else if let Some(Segment::Aside(run)) = out.last_mut() {
@@ -42,6 +47,19 @@ fn aside_summary(run: &[&Block]) -> String {
         format!("{} Zeilen", run.len())
     };
     format!("{} ({lines})", labels.join(", "))
+}
+
+/// Scrolls the first highlighted match of the reading view to the middle of the screen.
+fn scroll_to_first_mark() {
+    let Some(mark) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("article.reader mark").ok().flatten())
+    else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    mark.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 /// The open article.
@@ -74,20 +92,40 @@ pub fn ArticleView(
             .then(|| view! { <span class="inferred" title="vom Kurator erschlossen, nicht im Artikel genannt">" (erschlossen)"</span> })
     };
     let title_shown = title.clone();
-    let body = segments(doc)
+    // Matches of the current query, highlighted in place; the first is scrolled into view.
+    let query = state.get_untracked().query;
+    let marks: Vec<(usize, usize, MatchKind)> =
+        match (query.trim().is_empty(), snapshot.doc_index(&id)) {
+            (false, Some(index)) => snapshot.searcher().highlights(&query, index),
+            _ => Vec::new(),
+        };
+    let has_marks = !marks.is_empty();
+    let block_marks = move |start: u32, end: u32| -> Vec<(usize, usize, MatchKind)> {
+        marks
+            .iter()
+            .filter(|m| m.0 >= start as usize && m.1 <= end as usize)
+            .map(|m| (m.0 - start as usize, m.1 - start as usize, m.2))
+            .collect()
+    };
+    Effect::new(move |_| {
+        if has_marks {
+            scroll_to_first_mark();
+        }
+    });
+    let body = segments(doc, &title_shown)
         .into_iter()
-        .filter_map(|segment| match segment {
+        .map(|segment| match segment {
             Segment::Main(block) => {
-                let text = doc.block_text(block).to_string();
-                Some(match block.kind {
-                    // The headline is already the page heading; repeat it only if it differs.
-                    BlockKind::Title if text == title_shown => return None,
+                let raw = doc.block_text(block);
+                let text = marked_text(raw, &block_marks(block.start, block.end));
+                match block.kind {
+                    // A title in the text that differs from the curator's heading.
                     BlockKind::Title => view! { <p class="text-title" data-main="">{text}</p> }.into_any(),
                     BlockKind::Heading => view! { <h2 class="subhead" data-main="">{text}</h2> }.into_any(),
                     BlockKind::Lead => view! { <p class="lead" data-main="">{text}</p> }.into_any(),
                     BlockKind::Caption => view! { <p class="caption" data-main="">{text}</p> }.into_any(),
                     _ => view! { <p data-main="">{text}</p> }.into_any(),
-                })
+                }
             }
             Segment::Aside(run) => {
                 let summary = aside_summary(&run);
@@ -101,12 +139,12 @@ pub fn ArticleView(
                         }
                     })
                     .collect_view();
-                Some(view! {
+                view! {
                     <details class="boilerplate" data-boilerplate="">
-                        <summary>"Nicht Teil des Artikels: " {summary}</summary>
+                        <summary title="Seitenelemente der Quelle, nicht Teil des Artikels: Suche, Personen und Zahlen zählen sie nicht mit">"Nicht Teil des Artikels · " {summary}</summary>
                         <ul>{lines}</ul>
                     </details>
-                }.into_any())
+                }.into_any()
             }
         })
         .collect_view();

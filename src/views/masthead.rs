@@ -23,6 +23,7 @@ pub fn Masthead(state: Memo<ViewState>) -> impl IntoView {
     };
     view! {
         <header class="masthead">
+            <div class="masthead-inner">
             <a class="brand" href="./">
                 <span class="brand-name">"Quellenlage"</span>
                 <span class="brand-tagline">"Wer berichtet was?"</span>
@@ -40,6 +41,7 @@ pub fn Masthead(state: Memo<ViewState>) -> impl IntoView {
                     on:input=on_input
                 />
             </form>
+            </div>
         </header>
     }
 }

@@ -2,4 +2,5 @@
 
 pub mod article_list;
 pub mod article_view;
+pub mod marked;
 pub mod masthead;
