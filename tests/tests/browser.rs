@@ -1,0 +1,191 @@
+//! End-to-end tests: the release build in `dist/` (see `support::dist_dir`), served over
+//! HTTP and driven in headless Chromium.
+//!
+//! Expected values come from the corpus files, so the tests follow the corpus instead of
+//! pinning today's numbers. The app's test hooks (`#app[data-ready]`, `data-hit`,
+//! `article[data-doc]`, `data-main`, `data-boilerplate`, `input[type=search]`) are the
+//! contract between these tests and `src/`.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use quellenlage_e2e::server::StaticServer;
+use support::{
+    attribute_values, browser_log, corpus_ids, corpus_text, dist_dir, format_log, open,
+    search_box_value, texts, with_browser,
+};
+
+/// A news article whose text contains both a main body and typical boilerplate.
+const ARTICLE: &str = "002_478a906668a5264f";
+/// A sentence from that article's main text.
+const ARTICLE_MAIN: &str = "Russische Touristen besuchen Nordkorea";
+/// Boilerplate lines from the same article: a "show all" link and a PREV/NEXT teaser.
+const ARTICLE_BOILERPLATE: [&str; 2] = ["Alle Artikel anzeigen", "PREV"];
+
+/// The sub-folder used to check that one `dist/` works away from the site root.
+const SUB_PATH: &str = "/quellenlage/app/";
+
+fn serve(prefix: &str) -> StaticServer {
+    StaticServer::start(dist_dir(), prefix, 0).expect("start the static file server")
+}
+
+/// Asserts that the article list shows every corpus document exactly once.
+async fn assert_lists_whole_corpus(client: &fantoccini::Client) {
+    let expected = corpus_ids();
+    let hits = attribute_values(client, "data-hit").await;
+    let shown: BTreeSet<String> = hits.iter().cloned().collect();
+    assert_eq!(
+        hits.len(),
+        shown.len(),
+        "some documents are listed twice: {hits:?}"
+    );
+    assert_eq!(
+        shown, expected,
+        "the list ([data-hit]) differs from the corpus"
+    );
+}
+
+/// Asserts that `article[data-doc=id]` is shown and has main text.
+async fn assert_shows_article(client: &fantoccini::Client, id: &str) -> Vec<String> {
+    let main = texts(client, &format!("article[data-doc=\"{id}\"] [data-main]")).await;
+    assert!(
+        !main.is_empty(),
+        "no main-text blocks in article[data-doc=\"{id}\"] [data-main]"
+    );
+    main
+}
+
+#[tokio::test]
+async fn start_page_lists_every_corpus_document() {
+    let server = serve("/");
+    with_browser(|client| async move {
+        open(&client, &server.url()).await;
+        assert_lists_whole_corpus(&client).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn article_view_keeps_boilerplate_apart_from_main_text() {
+    // Guard: if the corpus changes, say so instead of failing obscurely below.
+    let source = corpus_text(ARTICLE);
+    for needle in [ARTICLE_MAIN].iter().chain(&ARTICLE_BOILERPLATE) {
+        assert!(
+            source.contains(needle),
+            "corpus/{ARTICLE}.txt no longer contains {needle:?}: update this test"
+        );
+    }
+    let server = serve("/");
+    with_browser(|client| async move {
+        open(&client, &format!("{}?doc={ARTICLE}", server.url())).await;
+        let main = assert_shows_article(&client, ARTICLE).await;
+        let boilerplate = texts(
+            &client,
+            &format!("article[data-doc=\"{ARTICLE}\"] [data-boilerplate]"),
+        )
+        .await;
+        assert!(
+            main.iter().any(|block| block.contains(ARTICLE_MAIN)),
+            "main text lacks {ARTICLE_MAIN:?}; main blocks: {main:#?}"
+        );
+        for needle in ARTICLE_BOILERPLATE {
+            assert!(
+                boilerplate.iter().any(|block| block.contains(needle)),
+                "no boilerplate block contains {needle:?}; boilerplate blocks: {boilerplate:#?}"
+            );
+        }
+        let leaked: Vec<&String> = main
+            .iter()
+            .filter(|block| block.contains(ARTICLE_BOILERPLATE[0]))
+            .collect();
+        assert!(
+            leaked.is_empty(),
+            "boilerplate {:?} shows up in main text: {leaked:#?}",
+            ARTICLE_BOILERPLATE[0]
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn query_in_url_fills_the_search_box() {
+    let server = serve("/");
+    with_browser(|client| async move {
+        // (URL query, the decoded text the box must show): a plain word, then umlaut and
+        // space percent-encoded as a shared link would carry them.
+        let cases = [
+            ("Schoigu", "Schoigu"),
+            ("Pj%C3%B6ngjang%20Kim", "Pjöngjang Kim"),
+        ];
+        for (query, expected) in cases {
+            open(&client, &format!("{}?q={query}", server.url())).await;
+            assert_eq!(
+                search_box_value(&client).await,
+                expected,
+                "search box after ?q={query}"
+            );
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn app_works_in_a_sub_folder() {
+    let server = serve(SUB_PATH);
+    let article = corpus_ids()
+        .into_iter()
+        .next()
+        .expect("corpus is not empty");
+    with_browser(|client| async move {
+        open(&client, &server.url()).await;
+        assert_lists_whole_corpus(&client).await;
+
+        open(
+            &client,
+            &format!("{}index.html?doc={article}", server.url()),
+        )
+        .await;
+        assert_shows_article(&client, &article).await;
+
+        // Assets must load relative to the sub-folder. Chromium asks for /favicon.ico at
+        // the origin root on its own; that one is not the app's doing.
+        let failures: Vec<String> = server
+            .failures()
+            .into_iter()
+            .filter(|f| !f.starts_with("GET /favicon.ico "))
+            .collect();
+        assert!(
+            failures.is_empty(),
+            "failed requests under {SUB_PATH}: {failures:#?}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn pages_load_without_errors() {
+    let server = serve("/");
+    with_browser(|client| async move {
+        for page in ["".to_owned(), format!("?doc={ARTICLE}")] {
+            let url = format!("{}{page}", server.url());
+            open(&client, &url).await;
+            // Chromium fetches the favicon after the load event; give it a moment so a
+            // missing icon is caught as well.
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            let severe: Vec<_> = browser_log(&client)
+                .await
+                .into_iter()
+                .filter(|entry| entry.level == "SEVERE")
+                .collect();
+            assert!(
+                severe.is_empty(),
+                "{url}: errors in the browser log:\n{}",
+                format_log(&severe)
+            );
+        }
+        assert_eq!(server.failures(), Vec::<String>::new(), "failed requests");
+    })
+    .await;
+}
