@@ -5,21 +5,32 @@ use crate::view_state::ViewState;
 use leptos::ev;
 use leptos::prelude::*;
 
-/// Product name and search box. Typing replaces the current history entry; Enter pushes one.
+/// Product name and search box.
+///
+/// History: the first keystroke of a search adds one history entry, the following keystrokes
+/// replace it (no entry per letter); Enter closes the search, so typing again starts a new
+/// entry and Back walks through the searches. Typing shows the result list.
 #[component]
 pub fn Masthead(state: Memo<ViewState>) -> impl IntoView {
     let navigator = expect_context::<Navigator>();
     let nav_input = navigator.clone();
+    // The view the last keystroke wrote; if the URL still shows it, the next keystroke replaces.
+    let typed: StoredValue<Option<ViewState>> = StoredValue::new(None);
     let on_input = move |ev: ev::Event| {
         let value = event_target_value(&ev);
-        let next = state.get_untracked().with_query(&value);
-        nav_input.go(&next, true);
+        let current = state.get_untracked();
+        let next = current.with_query(&value).with_doc(None);
+        let replace = typed.get_value().as_ref() == Some(&current);
+        nav_input.go(&next, replace);
+        typed.set_value(Some(next));
     };
     let on_submit = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
-        // Enter: a deliberate step, so it gets its own history entry and shows the results.
-        let next = state.get_untracked().with_doc(None);
-        navigator.go(&next, false);
+        typed.set_value(None);
+        let current = state.get_untracked();
+        if current.doc.is_some() {
+            navigator.go(&current.with_doc(None), false);
+        }
     };
     view! {
         <header class="masthead">

@@ -189,3 +189,222 @@ async fn pages_load_without_errors() {
     })
     .await;
 }
+
+/// WebDriver key codes.
+const KEY_DOWN: &str = "\u{E015}";
+const KEY_UP: &str = "\u{E013}";
+const KEY_ENTER: &str = "\u{E007}";
+const KEY_ESCAPE: &str = "\u{E00C}";
+
+/// Runs a script and returns its JSON result.
+async fn eval(client: &fantoccini::Client, script: &str) -> serde_json::Value {
+    client
+        .execute(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("script failed ({script}): {e}"))
+}
+
+/// Polls `script` (returning a boolean) until it is true or a few seconds pass.
+async fn wait_until(client: &fantoccini::Client, script: &str, what: &str) {
+    for _ in 0..100 {
+        if eval(client, script).await == serde_json::Value::Bool(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting until {what} ({script})");
+}
+
+/// Sends keys to whatever element has focus.
+async fn press(client: &fantoccini::Client, keys: &str) {
+    client
+        .active_element()
+        .await
+        .expect("an element has focus")
+        .send_keys(keys)
+        .await
+        .unwrap_or_else(|e| panic!("cannot send keys {keys:?}: {e}"));
+}
+
+/// The ids of the articles shown in the list, in order.
+async fn listed(client: &fantoccini::Client) -> Vec<String> {
+    attribute_values(client, "data-hit").await
+}
+
+#[tokio::test]
+async fn typing_searches_live_and_back_walks_through_searches() {
+    let server = serve("/");
+    with_browser(|client| async move {
+        open(&client, &server.url()).await;
+        let history = |client: fantoccini::Client| async move {
+            eval(&client, "return history.length;").await.as_u64().unwrap_or(0)
+        };
+        let start = history(client.clone()).await;
+        let input = client
+            .find(fantoccini::Locator::Css("input[type=search]"))
+            .await
+            .expect("search box");
+        input.send_keys("Shoigu").await.expect("type");
+        wait_until(
+            &client,
+            "return document.querySelectorAll('[data-hit]').length === 2;",
+            "the list shows the two articles naming Schoigu",
+        )
+        .await;
+        // Both articles spell it "Schoigu": the match is labelled as a spelling variant.
+        let marks = texts(&client, "[data-hit] mark[data-why=\"Schreibvariante\"]").await;
+        assert!(marks.iter().any(|m| m == "Schoigu"), "marks: {marks:?}");
+        for id in listed(&client).await {
+            let text = corpus_text(&id);
+            assert!(text.contains("Schoigu") || text.contains("Shoigu"), "{id}");
+        }
+        let url = client.current_url().await.expect("url");
+        assert_eq!(url.query(), Some("q=Shoigu"), "{url}");
+        assert_eq!(
+            history(client.clone()).await,
+            start + 1,
+            "six keystrokes make one history entry"
+        );
+        // Enter closes this search; the next one gets its own entry.
+        input.send_keys(KEY_ENTER).await.expect("enter");
+        input.send_keys(" OR Lawrow").await.expect("type more");
+        wait_until(
+            &client,
+            "return document.querySelectorAll('[data-hit]').length === 3;",
+            "Schoigu OR Lawrow lists three articles",
+        )
+        .await;
+        assert_eq!(history(client.clone()).await, start + 2);
+        client.back().await.expect("back");
+        wait_until(
+            &client,
+            "return document.getElementById('q').value === 'Shoigu' && document.querySelectorAll('[data-hit]').length === 2;",
+            "Back returns to the previous search",
+        )
+        .await;
+        client.back().await.expect("back");
+        wait_until(
+            &client,
+            "return document.getElementById('q').value === '';",
+            "Back again returns to the start page",
+        )
+        .await;
+        assert_lists_whole_corpus(&client).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn keyboard_moves_through_hits_opens_one_and_clears() {
+    let server = serve("/");
+    with_browser(|client| async move {
+        open(&client, &format!("{}?q=Kursk", server.url())).await;
+        let hits = listed(&client).await;
+        assert!(hits.len() >= 2, "need two hits for Kursk, got {hits:?}");
+        // "/" from anywhere focuses the search box.
+        client
+            .find(fantoccini::Locator::Css("body"))
+            .await
+            .expect("body")
+            .send_keys("/")
+            .await
+            .expect("slash");
+        wait_until(
+            &client,
+            "return document.activeElement.id === 'q';",
+            "the box has focus",
+        )
+        .await;
+        press(&client, KEY_DOWN).await;
+        press(&client, KEY_DOWN).await;
+        press(&client, KEY_UP).await;
+        press(&client, KEY_DOWN).await;
+        let focused = eval(
+            &client,
+            "return document.activeElement.closest('[data-hit]').getAttribute('data-hit');",
+        )
+        .await;
+        assert_eq!(
+            focused,
+            serde_json::json!(hits[1]),
+            "↓↓↑↓ ends on the second hit"
+        );
+        press(&client, KEY_ENTER).await;
+        wait_until(
+            &client,
+            &format!(
+                "return !!document.querySelector('article[data-doc=\"{}\"]');",
+                hits[1]
+            ),
+            "Enter opens the focused hit",
+        )
+        .await;
+        let marks = texts(&client, "article[data-doc] mark").await;
+        assert!(
+            marks.iter().any(|m| m == "Kursk"),
+            "the reading view highlights the query: {marks:?}"
+        );
+        // Back to the list, then Esc in the box clears the query.
+        client.back().await.expect("back");
+        wait_until(
+            &client,
+            "return !document.querySelector('article[data-doc]');",
+            "back shows the list",
+        )
+        .await;
+        client
+            .find(fantoccini::Locator::Css("input[type=search]"))
+            .await
+            .expect("box")
+            .send_keys(KEY_ESCAPE)
+            .await
+            .expect("escape");
+        wait_until(
+            &client,
+            "return document.getElementById('q').value === '';",
+            "Esc clears",
+        )
+        .await;
+        assert_lists_whole_corpus(&client).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn hostile_urls_render_a_page_and_run_nothing() {
+    let server = serve("/");
+    with_browser(|client| async move {
+        let long = "Kim%20".repeat(700);
+        let repeated = "q=a&".repeat(200);
+        for query in [
+            "q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+            "q=%22",
+            "q=%ZZ",
+            &format!("q={long}"),
+            "doc=..%2F..%2Fetc%2Fpasswd",
+            "doc=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+            &repeated,
+            "q=%F0%9F%99%82%D9%83%D9%8A%D9%85",
+        ] {
+            let url = format!("{}?{query}", server.url());
+            open(&client, &url).await;
+            let injected = eval(
+                &client,
+                "return document.querySelectorAll('img, #app script').length;",
+            )
+            .await;
+            assert_eq!(
+                injected,
+                serde_json::json!(0),
+                "{url}: markup from the URL was rendered"
+            );
+            let severe: Vec<_> = browser_log(&client)
+                .await
+                .into_iter()
+                .filter(|entry| entry.level == "SEVERE")
+                .collect();
+            assert!(severe.is_empty(), "{url}: errors:\n{}", format_log(&severe));
+        }
+    })
+    .await;
+}
