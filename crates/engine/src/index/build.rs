@@ -102,6 +102,14 @@ pub fn build(docs: &[Document]) -> Index {
         }
         postings.push(acc.postings);
     }
+    let mut reversed: BTreeMap<String, u64> = BTreeMap::new();
+    for (group, stem) in stems.keys().enumerate() {
+        reversed.insert(reverse(stem), group as u64);
+    }
+    let mut reversed_builder = fst::MapBuilder::memory();
+    for (key, group) in &reversed {
+        let _ = reversed_builder.insert(key, *group);
+    }
     let (stem_fst, stem_groups) = grouped_map(stems);
     let (translit_fst, translit_groups) = grouped_map(translits);
     let mut known_builder = fst::SetBuilder::memory();
@@ -114,6 +122,7 @@ pub fn build(docs: &[Document]) -> Index {
         postings,
         stems: stem_fst,
         stem_groups,
+        stems_reversed: reversed_builder.into_inner().unwrap_or_default(),
         translit: translit_fst,
         translit_groups,
         known: known_builder.into_inner().unwrap_or_default(),
@@ -124,6 +133,11 @@ pub fn build(docs: &[Document]) -> Index {
         },
         doc_len,
     }
+}
+
+/// `text` with its characters in reverse order (for suffix lookups as prefix searches).
+pub(crate) fn reverse(text: &str) -> String {
+    text.chars().rev().collect()
 }
 
 /// An fst map from each key to a group id, and the groups.

@@ -11,6 +11,7 @@ mod build;
 pub mod positions;
 
 pub use build::build;
+pub(crate) use build::reverse;
 
 use fst::{Map, Set};
 
@@ -45,6 +46,9 @@ pub struct Index {
     pub stems: Vec<u8>,
     /// Term ids per stem group.
     pub stem_groups: Vec<Vec<u32>>,
+    /// fst map: stem reversed (by characters) → stem group id, so compound tails
+    /// (`Futter` → `Kanonenfutter`) are a prefix search instead of a scan of every stem.
+    pub stems_reversed: Vec<u8>,
     /// fst map: transliteration key of capitalised terms → group id.
     pub translit: Vec<u8>,
     /// Term ids and terms per transliteration group (the text tells a spelling variant from a
@@ -67,6 +71,11 @@ impl Index {
     /// The stem dictionary.
     pub fn stem_map(&self) -> Option<Map<&[u8]>> {
         Map::new(self.stems.as_slice()).ok()
+    }
+
+    /// The reversed-stem dictionary.
+    pub fn reversed_stem_map(&self) -> Option<Map<&[u8]>> {
+        Map::new(self.stems_reversed.as_slice()).ok()
     }
 
     /// The transliteration-key dictionary.

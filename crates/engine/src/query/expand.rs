@@ -169,19 +169,30 @@ pub fn expand(index: &Index, word: &str, prefix: bool, strict: bool) -> Vec<Expa
     }
 
     if folded.chars().count() >= COMPOUND_MIN_CHARS {
-        let mut compound_groups = Vec::new();
-        let mut stream = stems.stream();
-        while let Some((key, group)) = stream.next() {
-            let Ok(key) = std::str::from_utf8(key) else {
-                continue;
-            };
-            let longer = key.len() >= word_stem.len() + COMPOUND_MIN_REST;
-            if longer && (key.starts_with(word_stem.as_str()) || key.ends_with(word_stem.as_str()))
-            {
-                compound_groups.push(group);
+        // Heads: stems that begin with the query's stem; tails: stems that end with it (a
+        // prefix search in the reversed-stem dictionary). Either must add a real word part.
+        let min_len = word_stem.len() + COMPOUND_MIN_REST;
+        let mut groups: Vec<u64> = Vec::new();
+        let mut heads = stems
+            .search(Str::new(&word_stem).starts_with())
+            .into_stream();
+        while let Some((key, group)) = heads.next() {
+            if key.len() >= min_len {
+                groups.push(group);
             }
         }
-        for group in compound_groups {
+        if let Some(reversed) = index.reversed_stem_map() {
+            let needle = crate::index::reverse(&word_stem);
+            let mut tails = reversed
+                .search(Str::new(&needle).starts_with())
+                .into_stream();
+            while let Some((key, group)) = tails.next() {
+                if key.len() >= min_len {
+                    groups.push(group);
+                }
+            }
+        }
+        for group in groups {
             for &id in index.stem_groups.get(group as usize).into_iter().flatten() {
                 add(&mut out, id, MatchKind::Compound);
             }
