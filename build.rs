@@ -35,7 +35,7 @@ fn main() {
         std::process::exit(1);
     }
 
-    let snapshot = Snapshot::build(corpus.docs);
+    let snapshot = Snapshot::build(corpus.docs, corpus.entities);
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     let path = out_dir.join("snapshot.bin");
     if let Err(e) = std::fs::write(&path, snapshot.encode()) {

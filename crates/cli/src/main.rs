@@ -2,6 +2,7 @@
 //! so the same answers.
 
 use clap::{Parser, Subcommand};
+use quellenlage_engine::entities::{discover, EntityKind, EntitySource};
 use quellenlage_engine::ingest::{ingest_dir, Corpus};
 use quellenlage_engine::query::SearchOptions;
 use quellenlage_engine::{BlockKind, Document, Problem, Severity, Snapshot};
@@ -48,6 +49,145 @@ enum Command {
         #[arg(required = true, allow_hyphen_values = true)]
         query: Vec<String>,
     },
+    /// List the people, places and organisations the articles name, with their mentions.
+    Entities {
+        /// The corpus folder (with an optional `entities.toml`).
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// List the names discovery found that the base lacks, with counts and a TOML block to
+        /// paste into `entities.toml`.
+        #[arg(long)]
+        candidates: bool,
+    },
+}
+
+/// One entity in `entities --json`.
+#[derive(Serialize)]
+struct EntityReport<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: EntityKind,
+    aliases: &'a [String],
+    docs: Vec<&'a str>,
+    mentions: usize,
+    source: EntitySource,
+}
+
+fn entities(corpus: &std::path::Path, json: bool, candidates: bool) -> ExitCode {
+    let Some(snapshot) = load(corpus) else {
+        return ExitCode::FAILURE;
+    };
+    if candidates {
+        return print_candidates(&snapshot, json);
+    }
+    let reports: Vec<EntityReport> = snapshot
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let mine: Vec<_> = snapshot
+                .mentions
+                .iter()
+                .filter(|m| m.entity as usize == i)
+                .collect();
+            let mut docs: Vec<&str> = mine
+                .iter()
+                .filter_map(|m| snapshot.docs.get(m.doc as usize).map(|d| d.id.as_str()))
+                .collect();
+            docs.dedup();
+            EntityReport {
+                id: &e.id,
+                name: &e.name,
+                kind: e.kind,
+                aliases: &e.aliases,
+                docs,
+                mentions: mine.len(),
+                source: e.source,
+            }
+        })
+        .collect();
+    if json {
+        print_json(&serde_json::json!({ "entities": reports }))
+    } else {
+        for r in &reports {
+            let source = if r.source == EntitySource::Discovered {
+                "  (entdeckt)"
+            } else {
+                ""
+            };
+            println!(
+                "{:<36} {:<12} {:>3} Nennungen in {} Artikeln{source}",
+                r.name,
+                r.kind.label(),
+                r.mentions,
+                r.docs.len()
+            );
+        }
+        ExitCode::SUCCESS
+    }
+}
+
+fn print_candidates(snapshot: &Snapshot, json: bool) -> ExitCode {
+    let base_mentions: Vec<_> = snapshot
+        .mentions
+        .iter()
+        .filter(|m| {
+            snapshot
+                .entities
+                .get(m.entity as usize)
+                .is_some_and(|e| e.source == EntitySource::Base)
+        })
+        .copied()
+        .collect();
+    let found = discover::discover(&snapshot.docs, &base_mentions);
+    if json {
+        return print_json(&serde_json::json!({ "candidates": found }));
+    }
+    println!("# Names found in the text that entities.toml does not have.");
+    println!("# count  kind          name   (docs)");
+    for c in &found {
+        let docs: Vec<&str> = c
+            .docs
+            .iter()
+            .filter_map(|&d| snapshot.docs.get(d as usize).map(|x| x.id.as_str()))
+            .collect();
+        println!(
+            "# {:>5}  {:<12}  {}   ({})",
+            c.count,
+            c.kind.label(),
+            c.name,
+            docs.join(", ")
+        );
+    }
+    println!("\n# Ready to paste into entities.toml (check each entry first):");
+    for c in found.iter().filter(|c| c.is_entity()) {
+        let kind = match c.kind {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organisation => "organisation",
+        };
+        println!("\n[{}]\nname = {:?}\nkind = \"{kind}\"", c.id, c.name);
+        if !c.aliases.is_empty() {
+            println!("aliases = {:?}", c.aliases);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn print_json(value: &serde_json::Value) -> ExitCode {
+    match serde_json::to_string_pretty(value) {
+        Ok(s) => {
+            println!("{s}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write JSON: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// One hit in `search --json`.
@@ -96,7 +236,7 @@ fn load(corpus: &std::path::Path) -> Option<Snapshot> {
         );
         return None;
     }
-    Some(Snapshot::build(ingested.docs))
+    Some(Snapshot::build(ingested.docs, ingested.entities))
 }
 
 fn search(corpus: &std::path::Path, json: bool, typing: bool, query: &str) -> ExitCode {
@@ -287,6 +427,11 @@ fn print_text(corpus: &Corpus, with_blocks: bool) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Entities {
+            corpus,
+            json,
+            candidates,
+        } => entities(&corpus, json, candidates),
         Command::Search {
             corpus,
             json,

@@ -48,7 +48,7 @@ fn index_build(c: &mut Criterion) {
 }
 
 fn queries(c: &mut Criterion) {
-    let snapshot = Snapshot::build(repeated(40));
+    let snapshot = Snapshot::build(repeated(40), Vec::new());
     let mut group = c.benchmark_group("search/200 articles");
     for query in [
         "Schoigu",
@@ -78,7 +78,7 @@ fn queries(c: &mut Criterion) {
 }
 
 fn snapshot_decode(c: &mut Criterion) {
-    let bytes = Snapshot::build(repeated(40)).encode();
+    let bytes = Snapshot::build(repeated(40), Vec::new()).encode();
     c.bench_function("snapshot/decode 200 articles", |b| {
         b.iter(|| Snapshot::decode(black_box(&bytes)))
     });

@@ -7,6 +7,7 @@
 
 pub mod analyze;
 pub mod document;
+pub mod entities;
 pub mod index;
 #[cfg(feature = "ingest")]
 pub mod ingest;

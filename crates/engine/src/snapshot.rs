@@ -8,6 +8,7 @@
 //! (`docs` now, the index later), so it can be split into shards fetched on demand.
 
 use crate::document::Document;
+use crate::entities::{discover, mentions, Entity, EntitySource, Mention};
 use crate::index::Index;
 use crate::query::Searcher;
 use std::fmt;
@@ -22,6 +23,10 @@ pub struct Snapshot {
     pub docs: Vec<Document>,
     /// The search index over the documents' main text.
     pub index: Index,
+    /// Entities: the curator's base first, then discovered ones.
+    pub entities: Vec<Entity>,
+    /// Every entity mention in main text, by document then position.
+    pub mentions: Vec<Mention>,
 }
 
 /// Why bytes could not be read as a snapshot.
@@ -66,10 +71,23 @@ impl Snapshot {
         bitcode::decode(body).map_err(|e| SnapshotError::Corrupt(e.to_string()))
     }
 
-    /// Builds a snapshot (with its index) from ingested documents.
-    pub fn build(docs: Vec<Document>) -> Snapshot {
+    /// Builds a snapshot from ingested documents and the curator's entity base: the search
+    /// index, discovered entities and all mentions.
+    pub fn build(docs: Vec<Document>, base: Vec<Entity>) -> Snapshot {
         let index = crate::index::build(&docs);
-        Snapshot { docs, index }
+        let entities = with_discovered(&docs, base);
+        let mentions = mentions::find_all(&docs, &entities);
+        Snapshot {
+            docs,
+            index,
+            entities,
+            mentions,
+        }
+    }
+
+    /// The entity with this id.
+    pub fn entity_index(&self, id: &str) -> Option<usize> {
+        self.entities.iter().position(|e| e.id == id)
     }
 
     /// A searcher over this snapshot.
@@ -91,6 +109,32 @@ impl Snapshot {
     }
 }
 
+/// The base plus discovered entities that recur or had a strong cue. A discovered name that is
+/// already a base name or alias, or whose id is taken, is left out.
+fn with_discovered(docs: &[Document], mut entities: Vec<Entity>) -> Vec<Entity> {
+    let base_mentions = mentions::find_all(docs, &entities);
+    let known: Vec<String> = entities
+        .iter()
+        .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+        .map(|n| crate::analyze::fold::fold(n))
+        .collect();
+    for candidate in discover::discover(docs, &base_mentions) {
+        let taken = entities.iter().any(|e| e.id == candidate.id)
+            || known.contains(&crate::analyze::fold::fold(&candidate.name));
+        if candidate.is_entity() && !taken && !candidate.id.is_empty() {
+            entities.push(Entity {
+                id: candidate.id,
+                name: candidate.name,
+                kind: candidate.kind,
+                aliases: candidate.aliases,
+                description: None,
+                source: EntitySource::Discovered,
+            });
+        }
+    }
+    entities
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,32 +142,35 @@ mod tests {
 
     fn sample() -> Snapshot {
         let text = "Titel\n\nText mit Pjöngjang.\n- Link: eins\n".to_string();
-        Snapshot::build(vec![Document {
-            id: "a".into(),
-            meta: Metadata {
-                title: Some("Titel".into()),
-                date: PartialDate::parse("2025-06"),
-                ..Metadata::default()
-            },
-            text,
-            blocks: vec![
-                Block {
-                    start: 0,
-                    end: 5,
-                    kind: BlockKind::Title,
+        Snapshot::build(
+            vec![Document {
+                id: "a".into(),
+                meta: Metadata {
+                    title: Some("Titel".into()),
+                    date: PartialDate::parse("2025-06"),
+                    ..Metadata::default()
                 },
-                Block {
-                    start: 7,
-                    end: 27,
-                    kind: BlockKind::Lead,
-                },
-                Block {
-                    start: 28,
-                    end: 40,
-                    kind: BlockKind::Boilerplate(Boilerplate::RelatedLinks),
-                },
-            ],
-        }])
+                text,
+                blocks: vec![
+                    Block {
+                        start: 0,
+                        end: 5,
+                        kind: BlockKind::Title,
+                    },
+                    Block {
+                        start: 7,
+                        end: 27,
+                        kind: BlockKind::Lead,
+                    },
+                    Block {
+                        start: 28,
+                        end: 40,
+                        kind: BlockKind::Boilerplate(Boilerplate::RelatedLinks),
+                    },
+                ],
+            }],
+            Vec::new(),
+        )
     }
 
     #[test]

@@ -13,7 +13,7 @@ fn snapshot() -> &'static Snapshot {
     SNAPSHOT.get_or_init(|| {
         let corpus = ingest_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus"));
         assert!(!corpus.has_errors());
-        Snapshot::build(corpus.docs)
+        Snapshot::build(corpus.docs, corpus.entities)
     })
 }
 

@@ -11,7 +11,7 @@ use std::path::Path;
 fn snapshot() -> Snapshot {
     let corpus = ingest_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen"));
     assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
-    Snapshot::build(corpus.docs)
+    Snapshot::build(corpus.docs, corpus.entities)
 }
 
 #[test]

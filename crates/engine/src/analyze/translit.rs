@@ -20,7 +20,16 @@ pub fn key(word: &str) -> Option<String> {
     if folded.chars().any(|c| !c.is_ascii_alphabetic()) {
         return None;
     }
+    // Word-final `-yj`, `-ij`, `-ej`, `-ei`, `-y` are one ending in different transliterations:
+    // Selenskyj/Zelensky, Alexej/Alexei, Waleri/Valery, Jewgeni/Yevgeny.
     let mut s = folded;
+    for ending in ["yj", "ij", "ej", "ei", "iy", "yi", "y"] {
+        if s.len() > ending.len() + 2 && s.ends_with(ending) {
+            s.truncate(s.len() - ending.len());
+            s.push('i');
+            break;
+        }
+    }
     for (from, to) in [
         ("schtsch", "S"),
         ("shch", "S"),
@@ -74,6 +83,10 @@ mod tests {
             ("Zelensky", "Selenskyj"),
             ("Chernov", "Tschernow"),
             ("Tikhonov", "Tichonow"),
+            ("Alexei", "Alexej"),
+            ("Valery", "Waleri"),
+            ("Yevgeny", "Jewgeni"),
+            ("Navalny", "Nawalny"),
         ] {
             assert_eq!(key(a), key(b), "{a} / {b}");
             assert!(key(a).is_some(), "{a}");

@@ -26,6 +26,8 @@ pub struct Corpus {
     pub docs: Vec<Document>,
     /// Errors and warnings, in file order.
     pub problems: Vec<Problem>,
+    /// The curator's entity base (`entities.toml`), empty if there is none.
+    pub entities: Vec<crate::entities::Entity>,
 }
 
 impl Corpus {
@@ -161,6 +163,20 @@ pub fn ingest_dir(dir: &Path) -> Corpus {
                     }
                 }
             },
+        }
+    }
+    let entities_path = dir.join(ENTITIES_FILE);
+    if entities_path.exists() {
+        let path = shown(&entities_path);
+        match std::fs::read_to_string(&entities_path) {
+            Err(e) => corpus
+                .problems
+                .push(Problem::error(&path, format!("cannot read: {e}"))),
+            Ok(text) => {
+                let (entities, problems) = crate::entities::base::parse_entities(&path, &text);
+                corpus.entities = entities;
+                corpus.problems.extend(problems);
+            }
         }
     }
     corpus.docs = by_id.into_values().map(|(doc, _)| doc).collect();
