@@ -2,7 +2,10 @@
 
 use crate::corpus;
 use crate::view_state::ViewState;
-use crate::views::{article_list::ArticleList, article_view::ArticleView, masthead::Masthead};
+use crate::views::{
+    article_list::ArticleList, article_view::ArticleView, entity_page::EntityPage,
+    masthead::Masthead,
+};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -91,9 +94,17 @@ fn Shell(snapshot: &'static Snapshot) -> impl IntoView {
             .and_then(|id| snapshot.doc(id))
             .map(|d| d.id.clone())
     });
+    let open_entity = Memo::new(move |_| {
+        state
+            .read()
+            .entity
+            .as_deref()
+            .and_then(|id| snapshot.entity_index(id))
+    });
     let missing_doc = move || {
         let s = state.read();
-        s.doc.is_some() && open_doc.read().is_none()
+        (s.doc.is_some() && open_doc.read().is_none())
+            || (s.entity.is_some() && open_entity.read().is_none())
     };
 
     view! {
@@ -103,12 +114,13 @@ fn Shell(snapshot: &'static Snapshot) -> impl IntoView {
             <main id="inhalt" tabindex="-1">
                 <Show when=missing_doc>
                     <p class="notice" role="alert">
-                        "Diesen Artikel gibt es in der Sammlung nicht. Hier sind alle Artikel."
+                        "Diesen Artikel oder Eintrag gibt es in der Sammlung nicht. Hier ist die Liste."
                     </p>
                 </Show>
-                {move || match open_doc.get() {
-                    Some(id) => view! { <ArticleView snapshot id state/> }.into_any(),
-                    None => view! { <ArticleList snapshot state/> }.into_any(),
+                {move || match (open_doc.get(), open_entity.get()) {
+                    (Some(id), _) => view! { <ArticleView snapshot id state/> }.into_any(),
+                    (None, Some(entity)) => view! { <EntityPage snapshot entity state/> }.into_any(),
+                    (None, None) => view! { <ArticleList snapshot state/> }.into_any(),
                 }}
             </main>
             <footer class="site-footer">

@@ -2,6 +2,7 @@
 
 mod app;
 mod corpus;
+mod filters;
 mod format;
 mod keyboard;
 mod view_state;

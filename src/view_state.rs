@@ -11,6 +11,15 @@ use quellenlage_engine::is_valid_id;
 pub const QUERY: &str = "q";
 /// URL parameter: the id of the open article.
 pub const DOC: &str = "doc";
+/// URL parameter: entity ids the articles must name (comma-separated, all of them).
+pub const INCLUDE: &str = "e";
+/// URL parameter: entity ids the articles must not name (comma-separated).
+pub const EXCLUDE: &str = "x";
+/// URL parameter: the id of the open entity page.
+pub const ENTITY: &str = "entity";
+
+/// Most entity filters kept from a URL; more are dropped.
+const MAX_FILTERS: usize = 12;
 
 /// Longest query kept from a URL, in characters. Longer input is cut, never rejected.
 const MAX_QUERY_CHARS: usize = 500;
@@ -22,6 +31,12 @@ pub struct ViewState {
     pub query: String,
     /// The open article, if any.
     pub doc: Option<String>,
+    /// Entities every listed article must name.
+    pub include: Vec<String>,
+    /// Entities no listed article may name.
+    pub exclude: Vec<String>,
+    /// The open entity page, if any.
+    pub entity: Option<String>,
 }
 
 impl ViewState {
@@ -32,7 +47,22 @@ impl ViewState {
             .get_str(DOC)
             .filter(|id| is_valid_id(id))
             .map(str::to_string);
-        ViewState { query, doc }
+        let include = id_list(params.get_str(INCLUDE));
+        let exclude: Vec<String> = id_list(params.get_str(EXCLUDE))
+            .into_iter()
+            .filter(|id| !include.contains(id))
+            .collect();
+        let entity = params
+            .get_str(ENTITY)
+            .filter(|id| is_slug(id))
+            .map(str::to_string);
+        ViewState {
+            query,
+            doc,
+            include,
+            exclude,
+            entity,
+        }
     }
 
     /// The query string (with leading `?`, or empty) that represents this state.
@@ -40,6 +70,17 @@ impl ViewState {
         let mut pairs: Vec<(&str, &str)> = Vec::new();
         if !self.query.is_empty() {
             pairs.push((QUERY, &self.query));
+        }
+        let include = self.include.join(",");
+        if !include.is_empty() {
+            pairs.push((INCLUDE, &include));
+        }
+        let exclude = self.exclude.join(",");
+        if !exclude.is_empty() {
+            pairs.push((EXCLUDE, &exclude));
+        }
+        if let Some(entity) = &self.entity {
+            pairs.push((ENTITY, entity));
         }
         if let Some(doc) = &self.doc {
             pairs.push((DOC, doc));
@@ -54,10 +95,47 @@ impl ViewState {
         format!("?{}", encoded.join("&"))
     }
 
-    /// The same state with another article open.
+    /// The same state with another article open (an article replaces an entity page).
     pub fn with_doc(&self, doc: Option<&str>) -> ViewState {
         ViewState {
             doc: doc.map(str::to_string),
+            entity: if doc.is_some() {
+                None
+            } else {
+                self.entity.clone()
+            },
+            ..self.clone()
+        }
+    }
+
+    /// The same state with an entity filter toggled: `include` adds it to the required
+    /// entities (or removes it if present), otherwise to the excluded ones. Opening a filter
+    /// always returns to the list.
+    pub fn toggled(&self, id: &str, include: bool) -> ViewState {
+        let mut next = ViewState {
+            doc: None,
+            entity: None,
+            ..self.clone()
+        };
+        let (list, other) = if include {
+            (&mut next.include, &mut next.exclude)
+        } else {
+            (&mut next.exclude, &mut next.include)
+        };
+        other.retain(|e| e != id);
+        if let Some(at) = list.iter().position(|e| e == id) {
+            list.remove(at);
+        } else if list.len() < MAX_FILTERS {
+            list.push(id.to_string());
+        }
+        next
+    }
+
+    /// The same state showing an entity's page (`None`: back to the list).
+    pub fn with_entity(&self, entity: Option<&str>) -> ViewState {
+        ViewState {
+            entity: entity.map(str::to_string),
+            doc: None,
             ..self.clone()
         }
     }
@@ -69,6 +147,27 @@ impl ViewState {
             ..self.clone()
         }
     }
+}
+
+/// Entity ids are lower-case slugs (`kim-jong-un`).
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 80
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// A comma-separated list of slugs, deduplicated, malformed entries dropped, capped.
+fn id_list(raw: Option<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for id in raw.unwrap_or_default().split(',') {
+        let id = id.trim();
+        if is_slug(id) && !out.iter().any(|e| e == id) && out.len() < MAX_FILTERS {
+            out.push(id.to_string());
+        }
+    }
+    out
 }
 
 /// Removes control characters and cuts overlong input, keeping what the reader typed otherwise.

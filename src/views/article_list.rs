@@ -1,7 +1,9 @@
 //! The list of articles: all of them newest first, or the search hits with highlighted snippets.
 
+use crate::filters;
 use crate::format;
 use crate::view_state::ViewState;
+use crate::views::facets::{ActiveFilters, Facets};
 use crate::views::marked::marked_text;
 use leptos::prelude::*;
 use quellenlage_engine::query::{SearchOptions, SearchResults, Snippet};
@@ -13,8 +15,9 @@ const PREVIEW_CHARS: usize = 220;
 const PAGE: usize = 50;
 
 /// One row of the list: a document and, for search hits, its snippets.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 struct Row {
+    index: usize,
     doc: &'static Document,
     snippets: Vec<Snippet>,
 }
@@ -43,65 +46,89 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
         };
         Some(snapshot.searcher().search(&q, options))
     });
-    let rows = move || -> Vec<Row> {
+    // Search hits (or all articles newest first), then the entity filters.
+    let rows = Memo::new(move |_| -> Vec<Row> {
+        let s = state.read();
+        let include = filters::resolve(snapshot, &s.include);
+        let exclude = filters::resolve(snapshot, &s.exclude);
+        let keep = |i: usize| filters::passes(snapshot, i, &include, &exclude);
         match &*results.read() {
             Some(SearchResults { hits, .. }) => hits
                 .iter()
+                .filter(|h| keep(h.doc))
                 .filter_map(|h| {
                     Some(Row {
+                        index: h.doc,
                         doc: snapshot.docs.get(h.doc)?,
                         snippets: h.snippets.clone(),
                     })
                 })
                 .collect(),
             None => {
-                let mut docs: Vec<&'static Document> = snapshot.docs.iter().collect();
-                docs.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then(a.id.cmp(&b.id)));
+                let mut docs: Vec<(usize, &'static Document)> = snapshot
+                    .docs
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| keep(*i))
+                    .collect();
+                docs.sort_by(|a, b| b.1.meta.date.cmp(&a.1.meta.date).then(a.1.id.cmp(&b.1.id)));
                 docs.into_iter()
-                    .map(|doc| Row {
+                    .map(|(index, doc)| Row {
+                        index,
                         doc,
                         snippets: Vec::new(),
                     })
                     .collect()
             }
         }
+    });
+    let doc_indices =
+        Signal::derive(move || rows.read().iter().map(|r| r.index).collect::<Vec<_>>());
+    let filtered = move || {
+        let s = state.read();
+        !s.include.is_empty() || !s.exclude.is_empty()
     };
-    let total = move || results.read().as_ref().map(|r| r.hits.len());
-    let summary = move || match total() {
-        None => format!("{} Artikel, neueste zuerst", snapshot.docs.len()),
-        Some(0) => format!("Keine Treffer für „{}“", query.read()),
-        Some(1) => format!(
-            "1 Artikel von {} passt zu „{}“",
-            snapshot.docs.len(),
-            query.read()
-        ),
-        Some(n) => format!(
-            "{n} von {} Artikeln passen zu „{}“",
-            snapshot.docs.len(),
-            query.read()
-        ),
+    let summary = move || {
+        let n = rows.read().len();
+        let all = snapshot.docs.len();
+        let q = query.read();
+        match (q.is_empty(), n) {
+            (true, _) if !filtered() => format!("{n} Artikel, neueste zuerst"),
+            (true, _) => format!("{n} von {all} Artikeln nach Filter"),
+            (false, 0) => format!("Keine Treffer für „{q}“"),
+            (false, 1) => format!("1 Artikel von {all} passt zu „{q}“"),
+            (false, _) => format!("{n} von {all} Artikeln passen zu „{q}“"),
+        }
     };
+    // Hits per outlet, for the rows actually listed.
     let outlets = move || {
-        results
-            .read()
-            .as_ref()
-            .filter(|r| !r.outlets.is_empty())
-            .map(|r| {
-                let parts: Vec<String> =
-                    r.outlets.iter().map(|(o, n)| format!("{o} {n}")).collect();
-                view! { <p class="outlet-counts">"Nach Medium: " {parts.join(" · ")}</p> }
-            })
+        if query.read().is_empty() && !filtered() {
+            return None;
+        }
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for row in rows.read().iter() {
+            let outlet = format::outlet(&row.doc.meta);
+            match counts.iter_mut().find(|(o, _)| *o == outlet) {
+                Some(entry) => entry.1 += 1,
+                None => counts.push((outlet, 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        (!counts.is_empty()).then(|| {
+            let parts: Vec<String> = counts.iter().map(|(o, n)| format!("{o} {n}")).collect();
+            view! { <p class="outlet-counts">"Nach Medium: " {parts.join(" · ")}</p> }
+        })
     };
     let visible = move || {
         let limit = shown.get();
-        rows()
+        rows.get()
             .into_iter()
             .take(limit)
             .map(|row| view! { <ArticleItem row state/> })
             .collect_view()
     };
     let more = move || {
-        let remaining = rows().len().saturating_sub(shown.get());
+        let remaining = rows.read().len().saturating_sub(shown.get());
         (remaining > 0).then(|| {
             view! {
                 <button class="more" type="button" on:click=move |_| shown.update(|n| *n += PAGE)>
@@ -111,15 +138,19 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
         })
     };
     view! {
-        <section class="results" aria-labelledby="results-heading">
-            <h1 id="results-heading" class="results-heading">
-                {move || if query.read().is_empty() { "Alle Artikel" } else { "Treffer" }}
-            </h1>
-            <p class="results-summary" role="status" aria-live="polite">{summary}</p>
-            {outlets}
-            <ol class="article-list">{visible}</ol>
-            {more}
-        </section>
+        <div class="with-facets">
+            <section class="results" aria-labelledby="results-heading">
+                <h1 id="results-heading" class="results-heading">
+                    {move || if query.read().is_empty() && !filtered() { "Alle Artikel" } else { "Treffer" }}
+                </h1>
+                <p class="results-summary" role="status" aria-live="polite">{summary}</p>
+                <ActiveFilters snapshot state/>
+                {outlets}
+                <ol class="article-list">{visible}</ol>
+                {more}
+            </section>
+            <Facets snapshot state docs=doc_indices/>
+        </div>
     }
 }
 

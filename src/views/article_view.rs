@@ -3,8 +3,10 @@
 
 use crate::format;
 use crate::view_state::ViewState;
-use crate::views::marked::marked_text;
+use crate::views::facets::kind_class;
+use crate::views::marked::{annotated_text, MentionLink};
 use leptos::prelude::*;
+use quellenlage_engine::figures::Figure;
 use quellenlage_engine::query::expand::MatchKind;
 use quellenlage_engine::{Block, BlockKind, Document, Snapshot};
 
@@ -47,6 +49,25 @@ fn aside_summary(run: &[&Block]) -> String {
         format!("{} Zeilen", run.len())
     };
     format!("{} ({lines})", labels.join(", "))
+}
+
+/// Scrolls to and briefly marks the element named by the URL's `#m-…` fragment, if any.
+fn scroll_to_hash_target() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    let Some(id) = hash.strip_prefix('#').filter(|h| h.starts_with("m-")) else {
+        return false;
+    };
+    let Some(element) = window.document().and_then(|d| d.get_element_by_id(id)) else {
+        return false;
+    };
+    let _ = element.class_list().add_1("targeted");
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    true
 }
 
 /// Scrolls the first highlighted match of the reading view to the middle of the screen.
@@ -107,8 +128,64 @@ pub fn ArticleView(
             .map(|m| (m.0 - start as usize, m.1 - start as usize, m.2))
             .collect()
     };
+    // Entity mentions of this document (mentions are sorted by document, then position).
+    let doc_index = snapshot.doc_index(&id).map(|i| i as u32);
+    let doc_mentions: Vec<_> = snapshot
+        .mentions
+        .iter()
+        .filter(|m| Some(m.doc) == doc_index)
+        .copied()
+        .collect();
+    let doc_figures: &'static [Figure] = doc_index
+        .and_then(|d| snapshot.figures.get(d as usize))
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    // Names (links to their entity page) and figures of one block, in order, without overlaps.
+    let block_mentions = move |start: u32, end: u32| -> Vec<MentionLink> {
+        let names = doc_mentions
+            .iter()
+            .filter(|m| m.start >= start && m.end <= end)
+            .filter_map(|m| {
+                let e = snapshot.entities.get(m.entity as usize)?;
+                Some(MentionLink {
+                    start: (m.start - start) as usize,
+                    end: (m.end - start) as usize,
+                    href: Some(
+                        state
+                            .get_untracked()
+                            .with_entity(Some(&e.id))
+                            .to_query_string(),
+                    ),
+                    kind: kind_class(e.kind),
+                    title: format!("{}: {}", e.kind.label(), e.name),
+                    anchor: format!("m-{}", m.start),
+                })
+            });
+        let figures = doc_figures
+            .iter()
+            .filter(|f| f.start >= start as usize && f.end <= end as usize)
+            .map(|f| MentionLink {
+                start: f.start - start as usize,
+                end: f.end - start as usize,
+                href: None,
+                kind: "figure",
+                title: format::figure(f),
+                anchor: format!("f-{}", f.start),
+            });
+        let mut all: Vec<MentionLink> = names.chain(figures).collect();
+        all.sort_by_key(|m| m.start);
+        let mut out: Vec<MentionLink> = Vec::new();
+        for m in all {
+            if out.last().is_none_or(|last| m.start >= last.end) {
+                out.push(m);
+            }
+        }
+        out
+    };
     Effect::new(move |_| {
-        if has_marks {
+        // A link from an entity page points at one mention (#m-<offset>); otherwise the first
+        // search match is brought into view.
+        if !scroll_to_hash_target() && has_marks {
             scroll_to_first_mark();
         }
     });
@@ -117,7 +194,7 @@ pub fn ArticleView(
         .map(|segment| match segment {
             Segment::Main(block) => {
                 let raw = doc.block_text(block);
-                let text = marked_text(raw, &block_marks(block.start, block.end));
+                let text = annotated_text(raw, &block_marks(block.start, block.end), block_mentions(block.start, block.end));
                 match block.kind {
                     // A title in the text that differs from the curator's heading.
                     BlockKind::Title => view! { <p class="text-title" data-main="">{text}</p> }.into_any(),

@@ -19,7 +19,7 @@ pub fn Masthead(state: Memo<ViewState>) -> impl IntoView {
     let on_input = move |ev: ev::Event| {
         let value = event_target_value(&ev);
         let current = state.get_untracked();
-        let next = current.with_query(&value).with_doc(None);
+        let next = current.with_query(&value).with_entity(None);
         let replace = typed.get_value().as_ref() == Some(&current);
         nav_input.go(&next, replace);
         typed.set_value(Some(next));
@@ -28,8 +28,8 @@ pub fn Masthead(state: Memo<ViewState>) -> impl IntoView {
         ev.prevent_default();
         typed.set_value(None);
         let current = state.get_untracked();
-        if current.doc.is_some() {
-            navigator.go(&current.with_doc(None), false);
+        if current.doc.is_some() || current.entity.is_some() {
+            navigator.go(&current.with_entity(None), false);
         }
     };
     view! {

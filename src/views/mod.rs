@@ -2,5 +2,7 @@
 
 pub mod article_list;
 pub mod article_view;
+pub mod entity_page;
+pub mod facets;
 pub mod marked;
 pub mod masthead;

@@ -408,3 +408,139 @@ async fn hostile_urls_render_a_page_and_run_nothing() {
     })
     .await;
 }
+
+/// Ids of the corpus articles whose text contains any of `needles`.
+fn corpus_docs_containing(needles: &[&str]) -> Vec<String> {
+    corpus_ids()
+        .into_iter()
+        .filter(|id| {
+            let text = corpus_text(id);
+            needles.iter().any(|n| text.contains(n))
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn facets_filter_by_entity_and_live_in_the_url() {
+    let server = serve("/");
+    with_browser(|client| async move {
+        open(&client, &server.url()).await;
+        client
+            .find(fantoccini::Locator::Css(
+                "[data-entity=\"sergej-schoigu\"] a.facet-include",
+            ))
+            .await
+            .expect("a facet for Sergej Schoigu")
+            .click()
+            .await
+            .expect("click");
+        wait_until(
+            &client,
+            "return location.search === '?e=sergej-schoigu';",
+            "the filter is in the URL",
+        )
+        .await;
+        let expected = corpus_docs_containing(&["Schoigu", "Shoigu"]);
+        wait_until(
+            &client,
+            &format!(
+                "return document.querySelectorAll('[data-hit]').length === {};",
+                expected.len()
+            ),
+            "the list shows only articles naming Schoigu",
+        )
+        .await;
+        let mut shown = listed(&client).await;
+        shown.sort();
+        assert_eq!(shown, expected);
+        // Exclude another entity: AND of include and exclude.
+        client
+            .find(fantoccini::Locator::Css(
+                "[data-entity=\"kursk\"] a.facet-exclude",
+            ))
+            .await
+            .expect("exclude control for Kursk")
+            .click()
+            .await
+            .expect("click");
+        wait_until(
+            &client,
+            "return location.search === '?e=sergej-schoigu&x=kursk';",
+            "both filters in the URL",
+        )
+        .await;
+        let without_kursk: Vec<String> = expected
+            .iter()
+            .filter(|id| !corpus_text(id).contains("Kursk"))
+            .cloned()
+            .collect();
+        wait_until(
+            &client,
+            &format!(
+                "return document.querySelectorAll('[data-hit]').length === {};",
+                without_kursk.len()
+            ),
+            "Kursk articles are excluded",
+        )
+        .await;
+        // Reloading the shared URL gives the same view; Back undoes the exclusion.
+        client.refresh().await.expect("reload");
+        wait_until(
+            &client,
+            "return !!document.querySelector('#app[data-ready]');",
+            "ready after reload",
+        )
+        .await;
+        assert_eq!(listed(&client).await.len(), without_kursk.len());
+        client.back().await.expect("back");
+        wait_until(
+            &client,
+            "return location.search === '?e=sergej-schoigu';",
+            "Back removes the exclusion",
+        )
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn entity_page_lists_mentions_in_context_and_links_to_the_spot() {
+    let server = serve("/");
+    with_browser(|client| async move {
+        open(&client, &format!("{}?entity=sergej-schoigu", server.url())).await;
+        let names = texts(&client, "[data-entity-page=\"sergej-schoigu\"] .kwic-name").await;
+        assert!(names.len() >= 5, "mentions: {names:?}");
+        for name in &names {
+            assert!(
+                [
+                    "Schoigu",
+                    "Shoigu",
+                    "Schoigus",
+                    "Sergej Schoigu",
+                    "Sergei Schoigu"
+                ]
+                .contains(&name.as_str()),
+                "unexpected mention text {name:?}"
+            );
+        }
+        client
+            .find(fantoccini::Locator::Css(".kwic-name"))
+            .await
+            .expect("a mention link")
+            .click()
+            .await
+            .expect("click");
+        wait_until(
+            &client,
+            "return !!document.querySelector('article[data-doc] .mention.targeted');",
+            "the article opens at the mention",
+        )
+        .await;
+        let targeted = texts(&client, ".mention.targeted").await;
+        assert!(
+            targeted[0].contains("Schoigu") || targeted[0].contains("Shoigu"),
+            "{targeted:?}"
+        );
+    })
+    .await;
+}

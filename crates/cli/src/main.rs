@@ -49,6 +49,15 @@ enum Command {
         #[arg(required = true, allow_hyphen_values = true)]
         query: Vec<String>,
     },
+    /// List the figures (quantities) each article reports, with the counted noun and sentence.
+    Figures {
+        /// The corpus folder.
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the people, places and organisations the articles name, with their mentions.
     Entities {
         /// The corpus folder (with an optional `entities.toml`).
@@ -62,6 +71,67 @@ enum Command {
         #[arg(long)]
         candidates: bool,
     },
+}
+
+/// One figure in `figures --json`: offsets are byte offsets into the document text.
+#[derive(Serialize)]
+struct FigureReport<'a> {
+    doc: &'a str,
+    outlet: Option<&'a str>,
+    value: f64,
+    value_max: Option<f64>,
+    approx: bool,
+    qualifier: Option<&'a str>,
+    noun: Option<&'a str>,
+    text: &'a str,
+    sentence: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn figures(corpus: &std::path::Path, json: bool) -> ExitCode {
+    let Some(snapshot) = load(corpus) else {
+        return ExitCode::FAILURE;
+    };
+    let reports: Vec<FigureReport> = snapshot
+        .docs
+        .iter()
+        .zip(&snapshot.figures)
+        .flat_map(|(doc, figures)| {
+            figures.iter().map(move |f| FigureReport {
+                doc: &doc.id,
+                outlet: doc.meta.outlet.as_deref(),
+                value: f.value,
+                value_max: f.value_max,
+                approx: f.approx,
+                qualifier: f.qualifier.as_deref(),
+                noun: f.noun.as_deref(),
+                text: doc.text.get(f.start..f.end).unwrap_or_default(),
+                sentence: doc
+                    .text
+                    .get(f.sentence_start..f.sentence_end)
+                    .unwrap_or_default(),
+                start: f.start,
+                end: f.end,
+            })
+        })
+        .collect();
+    if json {
+        return print_json(&serde_json::json!({ "figures": reports }));
+    }
+    for r in &reports {
+        let range = r.value_max.map(|m| format!("–{m}")).unwrap_or_default();
+        println!(
+            "{:<24} {:>14}{range:<8} {:<3} {:<12} {:<18} {}",
+            r.outlet.unwrap_or(r.doc),
+            r.value,
+            if r.approx { "ca." } else { "" },
+            r.qualifier.unwrap_or(""),
+            r.noun.unwrap_or(""),
+            r.text
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 /// One entity in `entities --json`.
@@ -427,6 +497,7 @@ fn print_text(corpus: &Corpus, with_blocks: bool) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Figures { corpus, json } => figures(&corpus, json),
         Command::Entities {
             corpus,
             json,

@@ -8,6 +8,7 @@
 pub mod analyze;
 pub mod document;
 pub mod entities;
+pub mod figures;
 pub mod index;
 #[cfg(feature = "ingest")]
 pub mod ingest;

@@ -9,6 +9,7 @@
 
 use crate::document::Document;
 use crate::entities::{discover, mentions, Entity, EntitySource, Mention};
+use crate::figures::Figure;
 use crate::index::Index;
 use crate::query::Searcher;
 use std::fmt;
@@ -27,6 +28,8 @@ pub struct Snapshot {
     pub entities: Vec<Entity>,
     /// Every entity mention in main text, by document then position.
     pub mentions: Vec<Mention>,
+    /// The figures each document reports (by document index), in text order.
+    pub figures: Vec<Vec<Figure>>,
 }
 
 /// Why bytes could not be read as a snapshot.
@@ -77,11 +80,13 @@ impl Snapshot {
         let index = crate::index::build(&docs);
         let entities = with_discovered(&docs, base);
         let mentions = mentions::find_all(&docs, &entities);
+        let figures = docs.iter().map(crate::figures::extract).collect();
         Snapshot {
             docs,
             index,
             entities,
             mentions,
+            figures,
         }
     }
 

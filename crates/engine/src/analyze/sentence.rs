@@ -53,13 +53,20 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usiz
     }
 }
 
+/// Lower-case abbreviations that end with a full stop inside a sentence (`ca. 3000`).
+const ABBREVIATIONS: &[&str] = &[
+    "ca", "bzw", "etc", "evtl", "vgl", "usw", "ggf", "inkl", "zzgl", "sog", "bspw", "mio", "mrd",
+    "tsd", "nr", "vs", "rd", "jh", "jhd",
+];
+
 /// Whether the word before a full stop is an ordinal number or an abbreviation.
 fn is_abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or_default();
-    word.chars().all(|c| c.is_ascii_digit()) && !word.is_empty()
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+        || word.chars().all(|c| c.is_ascii_digit()) && !word.is_empty()
         || (word.chars().count() <= 3
             && word.starts_with(char::is_uppercase)
             && word.chars().count() >= 2
@@ -90,6 +97,8 @@ mod tests {
                 &["Putin sagte: „Wir vergessen sie nie.“", "Damit hat er übertrieben."],
             ),
             ("Dr. Kim kam. Er blieb.", &["Dr. Kim kam.", "Er blieb."]),
+            ("Es kamen ca. 3000 Menschen. Sie blieben.", &["Es kamen ca. 3000 Menschen.", "Sie blieben."]),
+            ("Das Land ist. Dann kam er.", &["Das Land ist.", "Dann kam er."]),
             ("Die USA. Sie warnen.", &["Die USA.", "Sie warnen."]),
             ("ohne Punkt am Ende", &["ohne Punkt am Ende"]),
             ("", &[]),

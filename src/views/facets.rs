@@ -1,0 +1,199 @@
+//! The entity facets: people, places and organisations of the listed articles with counts;
+//! a click includes, the second control excludes (several combine with AND).
+
+use crate::filters;
+use crate::view_state::ViewState;
+use leptos::prelude::*;
+use quellenlage_engine::entities::EntityKind;
+use quellenlage_engine::Snapshot;
+
+/// Entities shown per kind before "alle zeigen".
+const TOP: usize = 12;
+
+/// Facet sidebar for the documents currently listed (counts follow query and filters).
+#[component]
+pub fn Facets(
+    snapshot: &'static Snapshot,
+    state: Memo<ViewState>,
+    docs: Signal<Vec<usize>>,
+) -> impl IntoView {
+    let counts = Memo::new(move |_| filters::facet_counts(snapshot, &docs.read()));
+    let groups = [
+        EntityKind::Person,
+        EntityKind::Place,
+        EntityKind::Organisation,
+    ]
+    .into_iter()
+    .map(|kind| view! { <FacetGroup snapshot state counts kind/> })
+    .collect_view();
+    view! {
+        <aside class="facets" aria-label="Filter nach Personen, Orten und Organisationen">
+            <details class="facets-fold" open=true>
+                <summary><h2 class="facets-heading">"Genannt in diesen Artikeln"</h2></summary>
+                {groups}
+            </details>
+        </aside>
+    }
+}
+
+#[component]
+fn FacetGroup(
+    snapshot: &'static Snapshot,
+    state: Memo<ViewState>,
+    counts: Memo<Vec<(u32, usize)>>,
+    kind: EntityKind,
+) -> impl IntoView {
+    let expanded = RwSignal::new(false);
+    let entries = move || -> Vec<(u32, usize)> {
+        let s = state.read();
+        let excluded = filters::resolve(snapshot, &s.exclude);
+        let mut list: Vec<(u32, usize)> = counts
+            .read()
+            .iter()
+            .copied()
+            .filter(|(e, _)| {
+                snapshot
+                    .entities
+                    .get(*e as usize)
+                    .is_some_and(|x| x.kind == kind)
+            })
+            .collect();
+        // Excluded entities name no listed article, but stay visible so they can be undone.
+        for e in excluded {
+            if snapshot
+                .entities
+                .get(e as usize)
+                .is_some_and(|x| x.kind == kind)
+                && !list.iter().any(|(x, _)| *x == e)
+            {
+                list.push((e, 0));
+            }
+        }
+        list
+    };
+    let total = move || entries().len();
+    let items = move || {
+        let limit = if expanded.get() { usize::MAX } else { TOP };
+        entries()
+            .into_iter()
+            .take(limit)
+            .map(|(e, n)| view! { <FacetItem snapshot state entity=e count=n/> })
+            .collect_view()
+    };
+    let more = move || {
+        (total() > TOP && !expanded.get()).then(|| {
+            view! {
+                <button type="button" class="facet-more" on:click=move |_| expanded.set(true)>
+                    {format!("alle {} zeigen", total())}
+                </button>
+            }
+        })
+    };
+    view! {
+        <Show when=move || { total() > 0 }>
+            <section class=format!("facet-group facet-{}", kind_class(kind))>
+                <h3>{kind.plural()}</h3>
+                <ul>{items}</ul>
+                {more}
+            </section>
+        </Show>
+    }
+}
+
+/// CSS class suffix per kind (the kinds also differ by underline style, not only colour).
+pub fn kind_class(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Place => "place",
+        EntityKind::Organisation => "organisation",
+    }
+}
+
+#[component]
+fn FacetItem(
+    snapshot: &'static Snapshot,
+    state: Memo<ViewState>,
+    entity: u32,
+    count: usize,
+) -> impl IntoView {
+    let Some(e) = snapshot.entities.get(entity as usize) else {
+        return ().into_any();
+    };
+    let id = e.id.clone();
+    let (id_in, id_ex, id_page, id_attr) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let included = Memo::new(move |_| state.read().include.contains(&id));
+    let excluded = {
+        let id = id_ex.clone();
+        Memo::new(move |_| state.read().exclude.contains(&id))
+    };
+    let include_href = move || state.read().toggled(&id_in, true).to_query_string();
+    let exclude_href = move || state.read().toggled(&id_ex, false).to_query_string();
+    let page_href = move || state.read().with_entity(Some(&id_page)).to_query_string();
+    let name = e.name.clone();
+    let name_ex = name.clone();
+    let discovered = (e.source == quellenlage_engine::entities::EntitySource::Discovered)
+        .then(|| view! { <span class="discovered" title="automatisch entdeckt, nicht im Verzeichnis">"*"</span> });
+
+    view! {
+        <li
+            class="facet"
+            class:included=included
+            class:excluded=excluded
+            data-entity=id_attr
+        >
+            <a class="facet-include" href=include_href aria-pressed=move || if included.get() { "true" } else { "false" }
+                title=move || if included.get() { "Filter entfernen" } else { "Nur Artikel, die das nennen" }>
+                <span class="facet-name">{name}</span>{discovered}
+                <span class="facet-count">{count}</span>
+            </a>
+            <a class="facet-exclude" href=exclude_href
+                aria-label=move || if excluded.get() { format!("{name_ex} nicht mehr ausschließen") } else { format!("{name_ex} ausschließen") }
+                title=move || if excluded.get() { "nicht mehr ausschließen" } else { "Artikel ausschließen, die das nennen" }>
+                {move || if excluded.get() { "↺" } else { "−" }}
+            </a>
+            <a class="facet-page" href=page_href aria-label=format!("Seite zu {}", e.name) title="Alle Nennungen">"›"</a>
+        </li>
+    }
+    .into_any()
+}
+
+/// The active entity filters as removable chips above the list.
+#[component]
+pub fn ActiveFilters(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl IntoView {
+    let chips = move || {
+        let s = state.read();
+        let mut out = Vec::new();
+        for (ids, include) in [(&s.include, true), (&s.exclude, false)] {
+            for id in ids {
+                let Some(e) = snapshot
+                    .entity_index(id)
+                    .and_then(|i| snapshot.entities.get(i))
+                else {
+                    continue;
+                };
+                let href = s.toggled(id, include).to_query_string();
+                let href = if href.is_empty() {
+                    "./".to_string()
+                } else {
+                    href
+                };
+                let label = if include {
+                    e.name.clone()
+                } else {
+                    format!("ohne {}", e.name)
+                };
+                out.push(view! {
+                    <li class="chip" class:chip-excluded=!include>
+                        <a href=href aria-label=format!("Filter {label} entfernen")>{label.clone()}" ×"</a>
+                    </li>
+                });
+            }
+        }
+        out
+    };
+    view! {
+        <Show when=move || !chips().is_empty()>
+            <ul class="chips" aria-label="Aktive Filter">{chips}</ul>
+        </Show>
+    }
+}
