@@ -18,6 +18,9 @@ pub const EXCLUDE: &str = "x";
 /// URL parameter: the id of the open entity page.
 pub const ENTITY: &str = "entity";
 
+/// URL parameter: which panel of the list view is shown (`zahlen`, `netz`; default: articles).
+pub const TAB: &str = "tab";
+
 /// Most entity filters kept from a URL; more are dropped.
 const MAX_FILTERS: usize = 12;
 
@@ -37,6 +40,39 @@ pub struct ViewState {
     pub exclude: Vec<String>,
     /// The open entity page, if any.
     pub entity: Option<String>,
+    /// The panel of the list view.
+    pub tab: Tab,
+}
+
+/// Panels of the list view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tab {
+    /// The articles (or search hits).
+    #[default]
+    Articles,
+    /// The figures the listed articles report.
+    Figures,
+    /// Which entities the listed articles name together.
+    Network,
+}
+
+impl Tab {
+    /// The URL value (`None` for the default panel).
+    pub fn param(self) -> Option<&'static str> {
+        match self {
+            Tab::Articles => None,
+            Tab::Figures => Some("zahlen"),
+            Tab::Network => Some("netz"),
+        }
+    }
+
+    fn parse(value: Option<&str>) -> Tab {
+        match value {
+            Some("zahlen") => Tab::Figures,
+            Some("netz") => Tab::Network,
+            _ => Tab::Articles,
+        }
+    }
 }
 
 impl ViewState {
@@ -62,6 +98,7 @@ impl ViewState {
             include,
             exclude,
             entity,
+            tab: Tab::parse(params.get_str(TAB)),
         }
     }
 
@@ -81,6 +118,9 @@ impl ViewState {
         }
         if let Some(entity) = &self.entity {
             pairs.push((ENTITY, entity));
+        }
+        if let Some(tab) = self.tab.param() {
+            pairs.push((TAB, tab));
         }
         if let Some(doc) = &self.doc {
             pairs.push((DOC, doc));
@@ -136,6 +176,16 @@ impl ViewState {
         ViewState {
             entity: entity.map(str::to_string),
             doc: None,
+            ..self.clone()
+        }
+    }
+
+    /// The same state on another panel of the list.
+    pub fn with_tab(&self, tab: Tab) -> ViewState {
+        ViewState {
+            tab,
+            doc: None,
+            entity: None,
             ..self.clone()
         }
     }

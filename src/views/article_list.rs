@@ -2,8 +2,10 @@
 
 use crate::filters;
 use crate::format;
-use crate::view_state::ViewState;
+use crate::view_state::{Tab, ViewState};
+use crate::views::cooccurrence::Cooccurrence;
 use crate::views::facets::{ActiveFilters, Facets};
+use crate::views::figures_table::FiguresTable;
 use crate::views::marked::marked_text;
 use leptos::prelude::*;
 use quellenlage_engine::query::{SearchOptions, SearchResults, Snippet};
@@ -95,6 +97,7 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
         match (q.is_empty(), n) {
             (true, _) if !filtered() => format!("{n} Artikel, neueste zuerst"),
             (true, _) => format!("{n} von {all} Artikeln nach Filter"),
+            (false, 0) if filtered() => format!("Keine Treffer für „{q}“ mit diesen Filtern"),
             (false, 0) => format!("Keine Treffer für „{q}“"),
             (false, 1) => format!("1 Artikel von {all} passt zu „{q}“"),
             (false, _) => format!("{n} von {all} Artikeln passen zu „{q}“"),
@@ -146,8 +149,25 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
                 <p class="results-summary" role="status" aria-live="polite">{summary}</p>
                 <ActiveFilters snapshot state/>
                 {outlets}
-                <ol class="article-list">{visible}</ol>
-                {more}
+                <Tabs state/>
+                {move || match state.read().tab {
+                    Tab::Articles => view! {
+                        <div role="tabpanel" aria-labelledby="tab-articles">
+                            <ol class="article-list">{visible}</ol>
+                            {more}
+                        </div>
+                    }.into_any(),
+                    Tab::Figures => view! {
+                        <div role="tabpanel" aria-labelledby="tab-figures">
+                            <FiguresTable snapshot state docs=doc_indices/>
+                        </div>
+                    }.into_any(),
+                    Tab::Network => view! {
+                        <div role="tabpanel" aria-labelledby="tab-network">
+                            <Cooccurrence snapshot state docs=doc_indices/>
+                        </div>
+                    }.into_any(),
+                }}
             </section>
             <Facets snapshot state docs=doc_indices/>
         </div>
@@ -198,5 +218,33 @@ fn ArticleItem(row: Row, state: Memo<ViewState>) -> impl IntoView {
             </h2>
             {body}
         </li>
+    }
+}
+
+/// The panel switcher of the list view; each panel is a URL (`?tab=`).
+#[component]
+fn Tabs(state: Memo<ViewState>) -> impl IntoView {
+    let tab = move |id: &'static str, label: &'static str, which: Tab| {
+        let href = move || {
+            let q = state.read().with_tab(which).to_query_string();
+            if q.is_empty() {
+                "./".to_string()
+            } else {
+                q
+            }
+        };
+        let current = move || state.read().tab == which;
+        view! {
+            <a id=id role="tab" class="tab" href=href
+                aria-selected=move || if current() { "true" } else { "false" }
+                aria-current=move || current().then_some("page")>{label}</a>
+        }
+    };
+    view! {
+        <nav class="tabs" role="tablist" aria-label="Ansicht">
+            {tab("tab-articles", "Artikel", Tab::Articles)}
+            {tab("tab-figures", "Zahlen", Tab::Figures)}
+            {tab("tab-network", "Zusammen genannt", Tab::Network)}
+        </nav>
     }
 }

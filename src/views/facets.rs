@@ -28,7 +28,7 @@ pub fn Facets(
     .collect_view();
     view! {
         <aside class="facets" aria-label="Filter nach Personen, Orten und Organisationen">
-            <details class="facets-fold" open=true>
+            <details class="facets-fold" open=wide_screen()>
                 <summary><h2 class="facets-heading">"Genannt in diesen Artikeln"</h2></summary>
                 {groups}
             </details>
@@ -98,6 +98,15 @@ fn FacetGroup(
             </section>
         </Show>
     }
+}
+
+/// Whether the facets start unfolded: beside the list on wide screens; on a phone they sit
+/// above it, folded, so the articles come first.
+fn wide_screen() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= 960.0)
 }
 
 /// CSS class suffix per kind (the kinds also differ by underline style, not only colour).

@@ -2,7 +2,9 @@
 
 pub mod article_list;
 pub mod article_view;
+pub mod cooccurrence;
 pub mod entity_page;
 pub mod facets;
+pub mod figures_table;
 pub mod marked;
 pub mod masthead;

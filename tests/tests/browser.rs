@@ -544,3 +544,36 @@ async fn entity_page_lists_mentions_in_context_and_links_to_the_spot() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn figures_and_network_panels_follow_the_filters() {
+    let server = serve("/");
+    with_browser(|client| async move {
+        open(&client, &format!("{}?tab=zahlen", server.url())).await;
+        let values = texts(&client, ".figures-table td.value").await;
+        assert!(values.iter().any(|v| v.contains("11.000")), "{values:?}");
+        assert!(values.iter().any(|v| v.contains("15.000")), "{values:?}");
+        let csv = eval(&client, "return decodeURIComponent(document.querySelector('a[download]').href.split(',').slice(1).join(','));").await;
+        let csv = csv.as_str().unwrap_or_default().to_string();
+        assert!(csv.starts_with("doc,outlet,date,value"), "{csv}");
+        assert!(csv.contains("11.000 Soldaten"), "{csv}");
+        // A filter narrows the table to the articles naming the entity.
+        open(&client, &format!("{}?tab=zahlen&e=sergej-lawrow", server.url())).await;
+        let values = texts(&client, ".figures-table td.value").await;
+        assert!(values.iter().all(|v| !v.contains("11.000")), "11.000 is from the taz, which does not name Lawrow: {values:?}");
+        assert!(values.iter().any(|v| v.contains("15.000")), "{values:?}");
+
+        open(&client, &format!("{}?tab=netz", server.url())).await;
+        let circles = eval(&client, "return document.querySelectorAll('svg.cooccurrence circle.pair').length;").await;
+        assert!(circles.as_u64().unwrap_or(0) > 0, "no pairs drawn");
+        client
+            .find(fantoccini::Locator::Css("svg.cooccurrence text[data-filter]"))
+            .await
+            .expect("a name in the picture")
+            .click()
+            .await
+            .expect("click");
+        wait_until(&client, "return /[?&]e=/.test(location.search) && /tab=netz/.test(location.search);", "clicking a name filters").await;
+    })
+    .await;
+}
