@@ -247,7 +247,8 @@ fn print_candidates(snapshot: &Snapshot, json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn print_json(value: &serde_json::Value) -> ExitCode {
+/// Prints any report as pretty JSON on stdout (the `--json` output of every command).
+fn print_json(value: &impl Serialize) -> ExitCode {
     match serde_json::to_string_pretty(value) {
         Ok(s) => {
             println!("{s}");
@@ -361,13 +362,7 @@ fn search(corpus: &std::path::Path, json: bool, typing: bool, query: &str) -> Ex
                 .collect(),
             hits,
         };
-        match serde_json::to_string_pretty(&report) {
-            Ok(s) => println!("{s}"),
-            Err(e) => {
-                eprintln!("error: cannot write JSON: {e}");
-                return ExitCode::FAILURE;
-            }
-        }
+        return print_json(&report);
     } else {
         println!("{} Treffer für {query:?}", hits.len());
         for hit in &hits {
@@ -527,12 +522,8 @@ fn main() -> ExitCode {
                         .collect(),
                     problems: &ingested.problems,
                 };
-                match serde_json::to_string_pretty(&report) {
-                    Ok(s) => println!("{s}"),
-                    Err(e) => {
-                        eprintln!("error: cannot write JSON: {e}");
-                        return ExitCode::FAILURE;
-                    }
+                if print_json(&report) == ExitCode::FAILURE {
+                    return ExitCode::FAILURE;
                 }
             } else {
                 print_text(&ingested, blocks);
