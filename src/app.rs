@@ -84,7 +84,13 @@ fn Shell(snapshot: &'static Snapshot) -> impl IntoView {
     crate::keyboard::install(state, navigator);
 
     let ready = RwSignal::new(false);
-    Effect::new(move |_| ready.set(true));
+    Effect::new(move |_| {
+        ready.set(true);
+        // A User Timing mark, so time-to-ready can be measured in any browser's tools.
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("quellenlage-ready");
+        }
+    });
 
     let open_doc = Memo::new(move |_| {
         state
