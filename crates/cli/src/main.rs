@@ -49,6 +49,19 @@ enum Command {
         #[arg(required = true, allow_hyphen_values = true)]
         query: Vec<String>,
     },
+    /// Compare 2–5 articles: aligned sentences, what only one reports, entities and figures
+    /// side by side (with discrepancies and attributions).
+    Compare {
+        /// The corpus folder.
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Document ids (file stems) to compare.
+        #[arg(required = true, num_args = 2..=5)]
+        ids: Vec<String>,
+    },
     /// List the figures (quantities) each article reports, with the counted noun and sentence.
     Figures {
         /// The corpus folder.
@@ -71,6 +84,119 @@ enum Command {
         #[arg(long)]
         candidates: bool,
     },
+}
+
+/// A sentence in `compare --json`.
+#[derive(Serialize)]
+struct SentenceReport<'a> {
+    doc: &'a str,
+    sentence: u32,
+    start: u32,
+    end: u32,
+    text: &'a str,
+}
+
+fn compare(corpus: &std::path::Path, json: bool, ids: &[String]) -> ExitCode {
+    let Some(snapshot) = load(corpus) else {
+        return ExitCode::FAILURE;
+    };
+    let mut indices = Vec::new();
+    for id in ids {
+        match snapshot.doc_index(id) {
+            Some(i) => indices.push(i),
+            None => {
+                eprintln!("error: no document {id:?} in the corpus (see `quellenlage check`)");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    let c = quellenlage_engine::compare::compare(&snapshot, &indices);
+    let id = |d: u32| snapshot.docs.get(d as usize).map_or("", |x| x.id.as_str());
+    let sentence = |s: &quellenlage_engine::compare::SentenceRef| SentenceReport {
+        doc: id(s.doc),
+        sentence: s.sentence,
+        start: s.start,
+        end: s.end,
+        text: snapshot
+            .docs
+            .get(s.doc as usize)
+            .and_then(|d| d.text.get(s.start as usize..s.end as usize))
+            .unwrap_or_default(),
+    };
+    let docs: Vec<&str> = c.docs.iter().map(|&d| id(d)).collect();
+    let per_doc = |values: Vec<serde_json::Value>| -> serde_json::Map<String, serde_json::Value> {
+        docs.iter().map(|d| d.to_string()).zip(values).collect()
+    };
+    if json {
+        let report = serde_json::json!({
+            "docs": docs,
+            "shared": per_doc(c.shared.iter().map(|s| serde_json::json!(s)).collect()),
+            "alignment": c.alignment.iter().map(|p| serde_json::json!({
+                "a": sentence(&p.a), "b": sentence(&p.b), "score": (p.score * 1000.0).round() / 1000.0,
+            })).collect::<Vec<_>>(),
+            "only_here": c.sentences.iter().enumerate().flat_map(|(i, list)| {
+                let c = &c;
+                list.iter().filter(move |s| !c.has_counterpart(i, s.sentence)).map(|s| serde_json::json!(sentence(s)))
+            }).collect::<Vec<_>>(),
+            "entities": c.entities.iter().map(|r| serde_json::json!({
+                "id": snapshot.entities.get(r.entity as usize).map_or("", |e| e.id.as_str()),
+                "counts": per_doc(r.counts.iter().map(|n| serde_json::json!(n)).collect()),
+            })).collect::<Vec<_>>(),
+            "figures": c.figures.iter().map(|r| serde_json::json!({
+                "label": r.label,
+                "noun": r.noun,
+                "values": per_doc(r.values.iter().map(|v| serde_json::json!(v.iter().map(|x| x.value).collect::<Vec<_>>())).collect()),
+                "differ": r.differ,
+                "relative_difference": r.relative_difference,
+                "attribution": per_doc(r.attribution.iter().map(|a| serde_json::json!(a)).collect()),
+            })).collect::<Vec<_>>(),
+        });
+        return print_json(&report);
+    }
+    for (i, d) in docs.iter().enumerate() {
+        println!(
+            "{d}: {:.0} % der Sätze auch anderswo berichtet",
+            c.shared[i] * 100.0
+        );
+    }
+    println!("\nZahlen:");
+    for r in &c.figures {
+        let cells: Vec<String> = r
+            .values
+            .iter()
+            .zip(&r.attribution)
+            .map(|(v, a)| {
+                let values: Vec<String> = v.iter().map(|x| x.value.to_string()).collect();
+                let source = a
+                    .as_deref()
+                    .map(|a| format!(" (laut {a})"))
+                    .unwrap_or_default();
+                format!(
+                    "{}{source}",
+                    if values.is_empty() {
+                        "–".into()
+                    } else {
+                        values.join(", ")
+                    }
+                )
+            })
+            .collect();
+        let flag = match (r.differ, r.relative_difference) {
+            (true, Some(d)) => format!("  ≠ {:+.0} %", d * 100.0),
+            _ => String::new(),
+        };
+        println!("  {:<16} {}{flag}", r.label, cells.join("  |  "));
+    }
+    println!("\nGleiche Aussagen:");
+    for p in &c.alignment {
+        println!(
+            "  {:.2}  {}\n        {}",
+            p.score,
+            sentence(&p.a).text,
+            sentence(&p.b).text
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 /// One figure in `figures --json`: offsets are byte offsets into the document text.
@@ -492,6 +618,7 @@ fn print_text(corpus: &Corpus, with_blocks: bool) {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Compare { corpus, json, ids } => compare(&corpus, json, &ids),
         Command::Figures { corpus, json } => figures(&corpus, json),
         Command::Entities {
             corpus,

@@ -6,6 +6,7 @@
 //! command line and the web app give the same answers.
 
 pub mod analyze;
+pub mod compare;
 pub mod document;
 pub mod entities;
 pub mod figures;
