@@ -2,6 +2,7 @@
 
 use crate::corpus;
 use crate::view_state::ViewState;
+use crate::views::comparison::ComparisonView;
 use crate::views::{
     article_list::ArticleList, article_view::ArticleView, entity_page::EntityPage,
     masthead::Masthead,
@@ -107,6 +108,15 @@ fn Shell(snapshot: &'static Snapshot) -> impl IntoView {
             .as_deref()
             .and_then(|id| snapshot.entity_index(id))
     });
+    // Compared articles that exist (unknown ids are ignored).
+    let compared = Memo::new(move |_| {
+        state
+            .read()
+            .compare
+            .iter()
+            .filter_map(|id| snapshot.doc_index(id))
+            .collect::<Vec<usize>>()
+    });
     let missing_doc = move || {
         let s = state.read();
         (s.doc.is_some() && open_doc.read().is_none())
@@ -123,10 +133,11 @@ fn Shell(snapshot: &'static Snapshot) -> impl IntoView {
                         "Diesen Artikel oder Eintrag gibt es in der Sammlung nicht. Hier ist die Liste."
                     </p>
                 </Show>
-                {move || match (open_doc.get(), open_entity.get()) {
-                    (Some(id), _) => view! { <ArticleView snapshot id state/> }.into_any(),
-                    (None, Some(entity)) => view! { <EntityPage snapshot entity state/> }.into_any(),
-                    (None, None) => view! { <ArticleList snapshot state/> }.into_any(),
+                {move || match (open_doc.get(), open_entity.get(), compared.get()) {
+                    (Some(id), _, _) => view! { <ArticleView snapshot id state/> }.into_any(),
+                    (None, Some(entity), _) => view! { <EntityPage snapshot entity state/> }.into_any(),
+                    (None, None, docs) if docs.len() >= 2 => view! { <ComparisonView snapshot state docs/> }.into_any(),
+                    _ => view! { <ArticleList snapshot state/> }.into_any(),
                 }}
             </main>
             <footer class="site-footer">

@@ -18,6 +18,11 @@ pub const EXCLUDE: &str = "x";
 /// URL parameter: the id of the open entity page.
 pub const ENTITY: &str = "entity";
 
+/// URL parameter: ids of the compared articles (comma-separated, 2–5).
+pub const COMPARE: &str = "cmp";
+/// Most articles compared at once.
+pub const MAX_COMPARED: usize = 5;
+
 /// URL parameter: which panel of the list view is shown (`zahlen`, `netz`; default: articles).
 pub const TAB: &str = "tab";
 
@@ -42,6 +47,8 @@ pub struct ViewState {
     pub entity: Option<String>,
     /// The panel of the list view.
     pub tab: Tab,
+    /// Articles compared side by side (shown when there are at least two).
+    pub compare: Vec<String>,
 }
 
 /// Panels of the list view.
@@ -99,6 +106,7 @@ impl ViewState {
             exclude,
             entity,
             tab: Tab::parse(params.get_str(TAB)),
+            compare: doc_list(params.get_str(COMPARE)),
         }
     }
 
@@ -122,6 +130,10 @@ impl ViewState {
         if let Some(tab) = self.tab.param() {
             pairs.push((TAB, tab));
         }
+        let compare = self.compare.join(",");
+        if !compare.is_empty() {
+            pairs.push((COMPARE, &compare));
+        }
         if let Some(doc) = &self.doc {
             pairs.push((DOC, doc));
         }
@@ -143,6 +155,11 @@ impl ViewState {
                 None
             } else {
                 self.entity.clone()
+            },
+            compare: if doc.is_some() {
+                Vec::new()
+            } else {
+                self.compare.clone()
             },
             ..self.clone()
         }
@@ -176,6 +193,17 @@ impl ViewState {
         ViewState {
             entity: entity.map(str::to_string),
             doc: None,
+            compare: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// The comparison of `ids` (fewer than two: back to the list).
+    pub fn comparing(&self, ids: &[String]) -> ViewState {
+        ViewState {
+            compare: ids.iter().take(MAX_COMPARED).cloned().collect(),
+            doc: None,
+            entity: None,
             ..self.clone()
         }
     }
@@ -186,6 +214,7 @@ impl ViewState {
             tab,
             doc: None,
             entity: None,
+            compare: Vec::new(),
             ..self.clone()
         }
     }
@@ -220,6 +249,19 @@ fn id_list(raw: Option<&str>) -> Vec<String> {
     out
 }
 
+/// A comma-separated list of document ids, deduplicated, malformed ones dropped, at most
+/// [`MAX_COMPARED`].
+fn doc_list(raw: Option<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for id in raw.unwrap_or_default().split(',') {
+        let id = id.trim();
+        if is_valid_id(id) && !out.iter().any(|d| d == id) && out.len() < MAX_COMPARED {
+            out.push(id.to_string());
+        }
+    }
+    out
+}
+
 /// Removes control characters and cuts overlong input, keeping what the reader typed otherwise.
 fn clean_query(raw: &str) -> String {
     raw.chars()
@@ -228,12 +270,13 @@ fn clean_query(raw: &str) -> String {
         .collect()
 }
 
-/// Percent-encodes a URL query component (RFC 3986 unreserved characters stay as they are).
+/// Percent-encodes a URL query component. RFC 3986 unreserved characters stay as they are, and
+/// so does `,` (allowed in a query, and the separator of id lists: `cmp=a,b` stays readable).
 pub fn encode_component(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b',' => {
                 out.push(byte as char)
             }
             b' ' => out.push_str("%20"),

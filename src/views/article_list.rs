@@ -2,7 +2,7 @@
 
 use crate::filters;
 use crate::format;
-use crate::view_state::{Tab, ViewState};
+use crate::view_state::{Tab, ViewState, MAX_COMPARED};
 use crate::views::cooccurrence::Cooccurrence;
 use crate::views::facets::{ActiveFilters, Facets};
 use crate::views::figures_table::FiguresTable;
@@ -122,12 +122,32 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
             view! { <p class="outlet-counts">"Nach Medium: " {parts.join(" · ")}</p> }
         })
     };
+    // Articles picked for comparison (2–5); the comparison itself lives in the URL (?cmp=).
+    let selected: RwSignal<Vec<String>> = RwSignal::new(Vec::new());
+    let compare_bar = move || {
+        let picked = selected.get();
+        (!picked.is_empty()).then(|| {
+            let ready = picked.len() >= 2;
+            let href = state.read().comparing(&picked).to_query_string();
+            view! {
+                <div class="compare-bar" role="region" aria-label="Vergleich">
+                    <span>{format!("{} von höchstens {MAX_COMPARED} ausgewählt", picked.len())}</span>
+                    {if ready {
+                        view! { <a class="button" href=href>"Vergleichen"</a> }.into_any()
+                    } else {
+                        view! { <span class="hint">"Wählen Sie mindestens zwei Artikel."</span> }.into_any()
+                    }}
+                    <button type="button" class="linklike" on:click=move |_| selected.set(Vec::new())>"Auswahl leeren"</button>
+                </div>
+            }
+        })
+    };
     let visible = move || {
         let limit = shown.get();
         rows.get()
             .into_iter()
             .take(limit)
-            .map(|row| view! { <ArticleItem row state/> })
+            .map(|row| view! { <ArticleItem row state selected/> })
             .collect_view()
     };
     let more = move || {
@@ -148,6 +168,7 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
                 </h1>
                 <p class="results-summary" role="status" aria-live="polite">{summary}</p>
                 <ActiveFilters snapshot state/>
+                {compare_bar}
                 {outlets}
                 <Tabs state/>
                 {move || match state.read().tab {
@@ -175,7 +196,7 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
 }
 
 #[component]
-fn ArticleItem(row: Row, state: Memo<ViewState>) -> impl IntoView {
+fn ArticleItem(row: Row, state: Memo<ViewState>, selected: RwSignal<Vec<String>>) -> impl IntoView {
     let doc = row.doc;
     let meta = &doc.meta;
     let href = move || state.read().with_doc(Some(&doc.id)).to_query_string();
@@ -217,6 +238,19 @@ fn ArticleItem(row: Row, state: Memo<ViewState>) -> impl IntoView {
                 <a class="hit-link" href=href>{title}</a>
             </h2>
             {body}
+            <label class="compare-pick">
+                <input type="checkbox" data-compare-pick=doc.id.clone()
+                    prop:checked=move || selected.read().contains(&doc.id)
+                    prop:disabled=move || { let s = selected.read(); !s.contains(&doc.id) && s.len() >= MAX_COMPARED }
+                    on:change=move |_| selected.update(|s| {
+                        match s.iter().position(|x| *x == doc.id) {
+                            Some(at) => { s.remove(at); }
+                            None if s.len() < MAX_COMPARED => s.push(doc.id.clone()),
+                            None => {}
+                        }
+                    })/>
+                " vergleichen"
+            </label>
         </li>
     }
 }

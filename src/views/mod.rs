@@ -2,6 +2,7 @@
 
 pub mod article_list;
 pub mod article_view;
+pub mod comparison;
 pub mod cooccurrence;
 pub mod entity_page;
 pub mod facets;

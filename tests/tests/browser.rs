@@ -577,3 +577,61 @@ async fn figures_and_network_panels_follow_the_filters() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn comparison_picks_articles_aligns_sentences_and_flags_figures() {
+    let server = serve("/");
+    let taz = "000_1a0130057ecdf70e";
+    let austrian = "003_5d34e67abcec6209";
+    with_browser(|client| async move {
+        open(&client, &server.url()).await;
+        for id in [taz, austrian] {
+            client
+                .find(fantoccini::Locator::Css(&format!("input[data-compare-pick=\"{id}\"]")))
+                .await
+                .expect("a compare checkbox")
+                .click()
+                .await
+                .expect("click");
+        }
+        client
+            .find(fantoccini::Locator::Css(".compare-bar a.button"))
+            .await
+            .expect("the Vergleichen action")
+            .click()
+            .await
+            .expect("click");
+        wait_until(
+            &client,
+            &format!("return location.search === '?cmp={taz},{austrian}';"),
+            "the comparison is in the URL",
+        )
+        .await;
+        let columns = attribute_values(&client, "data-compare").await;
+        assert_eq!(columns, vec![taz.to_string(), austrian.to_string()]);
+        // 11.000 (taz) against 15.000 (Austrian paper) in one row, flagged.
+        let differing = texts(&client, ".compare-table tr.differ").await;
+        assert!(
+            differing.iter().any(|r| r.contains("11.000") && r.contains("15.000") && r.contains("+36 %")),
+            "{differing:?}"
+        );
+        // Focusing the taz sentence about 11.000 soldiers highlights the Austrian one about 15.000.
+        eval(
+            &client,
+            "Array.from(document.querySelectorAll('[data-compare] .sentence')).find(s => s.textContent.includes('11.000 Soldaten')).focus(); return true;",
+        )
+        .await;
+        wait_until(
+            &client,
+            "return Array.from(document.querySelectorAll('.sentence.counterpart')).some(s => s.textContent.includes('15.000 Soldaten'));",
+            "the counterpart about 15.000 soldiers lights up",
+        )
+        .await;
+        let only_here = texts(&client, ".sentence.only-here").await;
+        assert!(only_here.iter().any(|s| s.contains("Es läuft dramatische Musik.")), "{only_here:?}");
+        // A shared link opens the same comparison; broken ids are ignored.
+        open(&client, &format!("{}?cmp={taz},nope,{austrian},a,b", server.url())).await;
+        assert_eq!(attribute_values(&client, "data-compare").await.len(), 2);
+    })
+    .await;
+}
