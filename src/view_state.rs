@@ -5,7 +5,7 @@
 //! are ignored (and disappear from the URL the next time the app writes it).
 
 use leptos_router::params::ParamsMap;
-use quellenlage_engine::is_valid_id;
+use quellenlage_engine::{is_valid_id, PartialDate};
 
 /// URL parameter: the search query.
 pub const QUERY: &str = "q";
@@ -17,6 +17,11 @@ pub const INCLUDE: &str = "e";
 pub const EXCLUDE: &str = "x";
 /// URL parameter: the id of the open entity page.
 pub const ENTITY: &str = "entity";
+
+/// URL parameter: first month of the date filter (`YYYY-MM`).
+pub const FROM: &str = "from";
+/// URL parameter: last month of the date filter (`YYYY-MM`).
+pub const TO: &str = "to";
 
 /// URL parameter: ids of the compared articles (comma-separated, 2–5).
 pub const COMPARE: &str = "cmp";
@@ -49,6 +54,10 @@ pub struct ViewState {
     pub tab: Tab,
     /// Articles compared side by side (shown when there are at least two).
     pub compare: Vec<String>,
+    /// Date filter: first month (inclusive).
+    pub from: Option<PartialDate>,
+    /// Date filter: last month (inclusive).
+    pub to: Option<PartialDate>,
 }
 
 /// Panels of the list view.
@@ -61,6 +70,8 @@ pub enum Tab {
     Figures,
     /// Which entities the listed articles name together.
     Network,
+    /// Outlets by entities, and the articles on a timeline.
+    Overview,
 }
 
 impl Tab {
@@ -70,6 +81,7 @@ impl Tab {
             Tab::Articles => None,
             Tab::Figures => Some("zahlen"),
             Tab::Network => Some("netz"),
+            Tab::Overview => Some("ueberblick"),
         }
     }
 
@@ -77,6 +89,7 @@ impl Tab {
         match value {
             Some("zahlen") => Tab::Figures,
             Some("netz") => Tab::Network,
+            Some("ueberblick") => Tab::Overview,
             _ => Tab::Articles,
         }
     }
@@ -107,6 +120,8 @@ impl ViewState {
             entity,
             tab: Tab::parse(params.get_str(TAB)),
             compare: doc_list(params.get_str(COMPARE)),
+            from: month(params.get_str(FROM)),
+            to: month(params.get_str(TO)),
         }
     }
 
@@ -133,6 +148,14 @@ impl ViewState {
         let compare = self.compare.join(",");
         if !compare.is_empty() {
             pairs.push((COMPARE, &compare));
+        }
+        let from = self.from.map(|d| d.to_string()).unwrap_or_default();
+        if !from.is_empty() {
+            pairs.push((FROM, &from));
+        }
+        let to = self.to.map(|d| d.to_string()).unwrap_or_default();
+        if !to.is_empty() {
+            pairs.push((TO, &to));
         }
         if let Some(doc) = &self.doc {
             pairs.push((DOC, doc));
@@ -208,6 +231,29 @@ impl ViewState {
         }
     }
 
+    /// The same state with a date filter (`None`: no bound).
+    pub fn with_months(&self, from: Option<PartialDate>, to: Option<PartialDate>) -> ViewState {
+        ViewState {
+            from,
+            to,
+            doc: None,
+            entity: None,
+            compare: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// Whether a publication date passes the date filter (unknown dates pass only without one).
+    pub fn in_months(&self, date: Option<PartialDate>) -> bool {
+        if self.from.is_none() && self.to.is_none() {
+            return true;
+        }
+        let Some(d) = date else { return false };
+        let month = (d.year, d.month);
+        self.from.is_none_or(|f| month >= (f.year, f.month))
+            && self.to.is_none_or(|t| month <= (t.year, t.month))
+    }
+
     /// The same state on another panel of the list.
     pub fn with_tab(&self, tab: Tab) -> ViewState {
         ViewState {
@@ -247,6 +293,11 @@ fn id_list(raw: Option<&str>) -> Vec<String> {
         }
     }
     out
+}
+
+/// A month `YYYY-MM`; anything else (`9999-99`, a day, a year) is dropped.
+fn month(raw: Option<&str>) -> Option<PartialDate> {
+    PartialDate::parse(raw?).filter(|d| d.month != 0 && d.day == 0)
 }
 
 /// A comma-separated list of document ids, deduplicated, malformed ones dropped, at most

@@ -7,6 +7,7 @@ use crate::views::cooccurrence::Cooccurrence;
 use crate::views::facets::{ActiveFilters, Facets};
 use crate::views::figures_table::FiguresTable;
 use crate::views::marked::marked_text;
+use crate::views::overview::Overview;
 use leptos::prelude::*;
 use quellenlage_engine::query::{SearchOptions, SearchResults, Snippet};
 use quellenlage_engine::{Document, Snapshot};
@@ -53,7 +54,13 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
         let s = state.read();
         let include = filters::resolve(snapshot, &s.include);
         let exclude = filters::resolve(snapshot, &s.exclude);
-        let keep = |i: usize| filters::passes(snapshot, i, &include, &exclude);
+        let keep = |i: usize| {
+            filters::passes(snapshot, i, &include, &exclude)
+                && snapshot
+                    .docs
+                    .get(i)
+                    .is_some_and(|d| s.in_months(d.meta.date))
+        };
         match &*results.read() {
             Some(SearchResults { hits, .. }) => hits
                 .iter()
@@ -88,7 +95,7 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
         Signal::derive(move || rows.read().iter().map(|r| r.index).collect::<Vec<_>>());
     let filtered = move || {
         let s = state.read();
-        !s.include.is_empty() || !s.exclude.is_empty()
+        !s.include.is_empty() || !s.exclude.is_empty() || s.from.is_some() || s.to.is_some()
     };
     let summary = move || {
         let n = rows.read().len();
@@ -188,6 +195,11 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
                             <Cooccurrence snapshot state docs=doc_indices/>
                         </div>
                     }.into_any(),
+                    Tab::Overview => view! {
+                        <div role="tabpanel" aria-labelledby="tab-overview">
+                            <Overview snapshot state docs=doc_indices/>
+                        </div>
+                    }.into_any(),
                 }}
             </section>
             <Facets snapshot state docs=doc_indices/>
@@ -279,6 +291,7 @@ fn Tabs(state: Memo<ViewState>) -> impl IntoView {
             {tab("tab-articles", "Artikel", Tab::Articles)}
             {tab("tab-figures", "Zahlen", Tab::Figures)}
             {tab("tab-network", "Zusammen genannt", Tab::Network)}
+            {tab("tab-overview", "Überblick", Tab::Overview)}
         </nav>
     }
 }

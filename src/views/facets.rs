@@ -200,9 +200,34 @@ pub fn ActiveFilters(snapshot: &'static Snapshot, state: Memo<ViewState>) -> imp
         }
         out
     };
+    let months = move || {
+        let s = state.read();
+        if s.from.is_none() && s.to.is_none() {
+            return None;
+        }
+        let label = match (s.from, s.to) {
+            (Some(f), Some(t)) if f == t => crate::format::date(f),
+            (f, t) => format!(
+                "{} – {}",
+                f.map(crate::format::date).unwrap_or_default(),
+                t.map(crate::format::date).unwrap_or_default()
+            ),
+        };
+        let href = s.with_months(None, None).to_query_string();
+        let href = if href.is_empty() {
+            "./".to_string()
+        } else {
+            href
+        };
+        Some(view! {
+            <li class="chip chip-date">
+                <a href=href aria-label=format!("Zeitraum {label} entfernen")>{label.clone()}" ×"</a>
+            </li>
+        })
+    };
     view! {
-        <Show when=move || !chips().is_empty()>
-            <ul class="chips" aria-label="Aktive Filter">{chips}</ul>
+        <Show when=move || !chips().is_empty() || state.read().from.is_some() || state.read().to.is_some()>
+            <ul class="chips" aria-label="Aktive Filter">{chips}{months}</ul>
         </Show>
     }
 }

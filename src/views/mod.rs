@@ -9,3 +9,4 @@ pub mod facets;
 pub mod figures_table;
 pub mod marked;
 pub mod masthead;
+pub mod overview;

@@ -635,3 +635,59 @@ async fn comparison_picks_articles_aligns_sentences_and_flags_figures() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn overview_timeline_filters_by_month() {
+    let server = serve("/");
+    with_browser(|client| async move {
+        open(&client, &format!("{}?tab=ueberblick", server.url())).await;
+        let outlets = texts(&client, ".outlet-matrix tbody th").await;
+        assert_eq!(
+            outlets.len(),
+            corpus_ids().len(),
+            "one row per outlet of the bundled corpus: {outlets:?}"
+        );
+        // The taz article is dated 2025-06 in its header line.
+        assert!(corpus_text("000_1a0130057ecdf70e").starts_with(" date 2025-06"));
+        client
+            .find(fantoccini::Locator::Css(
+                "g.month[data-month=\"2025-06\"] rect",
+            ))
+            .await
+            .expect("a bar for June 2025")
+            .click()
+            .await
+            .expect("click");
+        wait_until(
+            &client,
+            "return /from=2025-06/.test(location.search) && /to=2025-06/.test(location.search);",
+            "the month is in the URL",
+        )
+        .await;
+        client
+            .find(fantoccini::Locator::Css("#tab-articles"))
+            .await
+            .expect("articles tab")
+            .click()
+            .await
+            .expect("click");
+        wait_until(
+            &client,
+            "return document.querySelectorAll('[data-hit]').length === 1;",
+            "one article in June 2025",
+        )
+        .await;
+        assert_eq!(
+            listed(&client).await,
+            vec!["000_1a0130057ecdf70e".to_string()]
+        );
+        // An impossible month is ignored, not an error.
+        open(
+            &client,
+            &format!("{}?from=9999-99&to=2025-13", server.url()),
+        )
+        .await;
+        assert_lists_whole_corpus(&client).await;
+    })
+    .await;
+}
