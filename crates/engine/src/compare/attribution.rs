@@ -39,7 +39,9 @@ pub fn attribution(sentence: &str) -> Option<String> {
         let rest_lower = format!(" {}", &lower[from..]);
         // The source ends at punctuation, a number, or a clause word.
         let mut end = rest
-            .find(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | '„' | '“' | '"') || c.is_ascii_digit())
+            .find(|c: char| {
+                matches!(c, ',' | ';' | ':' | '.' | '(' | '„' | '“' | '"') || c.is_ascii_digit()
+            })
             .unwrap_or(rest.len());
         for stop in STOP {
             if let Some(s) = rest_lower.find(stop) {
