@@ -44,7 +44,8 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
         }
         let options = SearchOptions {
             typing: true,
-            snippet_hits: PAGE * 4,
+            // Snippets cost a re-analysis per article: only the first screenful gets them.
+            snippet_hits: 20,
             ..SearchOptions::default()
         };
         Some(snapshot.searcher().search(&q, options))

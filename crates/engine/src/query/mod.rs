@@ -141,15 +141,13 @@ impl<'a> Searcher<'a> {
             return out;
         }
         if words.len() == 1 {
+            // Scores only: positions are looked up later, for the hits that get snippets.
             for e in &expansions[0] {
                 let postings = self.index.postings(e.term);
                 for (slot, &doc) in postings.docs.iter().enumerate() {
                     let score = self.bm25(e.term, slot, doc) * e.kind.weight();
                     let entry = out.entry(doc).or_insert((0.0f32, Matches::new()));
                     entry.0 = entry.0.max(score);
-                    for &pos in postings.positions.get(slot).into_iter().flatten() {
-                        entry.1.entry(pos).or_default().push((e.term, e.kind));
-                    }
                 }
             }
             return out;
@@ -199,6 +197,35 @@ impl<'a> Searcher<'a> {
             }
         }
         out
+    }
+
+    /// The single-word expansions of a query's positive atoms (their positions are looked up
+    /// per document only when needed).
+    fn word_expansions(&self, query: &Query) -> Vec<Expansion> {
+        let clause_count = query.clauses.len();
+        let mut out = Vec::new();
+        for (ci, clause) in query.clauses.iter().enumerate() {
+            for (ai, atom) in clause.iter().enumerate() {
+                if let Atom::Word(word) = atom {
+                    let prefix =
+                        query.prefix_last && ci + 1 == clause_count && ai + 1 == clause.len();
+                    out.extend(expand(self.index, word, prefix, false));
+                }
+            }
+        }
+        out
+    }
+
+    /// Adds the positions of `expansions` in `doc` to `matches`.
+    fn add_positions(&self, doc: u32, expansions: &[Expansion], matches: &mut Matches) {
+        for e in expansions {
+            let postings = self.index.postings(e.term);
+            if let Ok(slot) = postings.docs.binary_search(&doc) {
+                for &pos in postings.positions.get(slot).into_iter().flatten() {
+                    matches.entry(pos).or_default().push((e.term, e.kind));
+                }
+            }
+        }
     }
 
     /// Runs `query_text` (any string) and returns ranked hits with snippets.
@@ -251,25 +278,32 @@ impl<'a> Searcher<'a> {
                 .then_with(|| self.date_of(b.0).cmp(&self.date_of(a.0)))
                 .then(a.0.cmp(&b.0))
         });
-        let mut outlets: BTreeMap<String, usize> = BTreeMap::new();
+        let mut outlets: BTreeMap<&str, usize> = BTreeMap::new();
         for (doc, _, _) in &ranked {
             let outlet = self
                 .docs
                 .get(*doc as usize)
-                .and_then(|d| d.meta.outlet.clone())
-                .unwrap_or_else(|| "unbekannt".into());
+                .and_then(|d| d.meta.outlet.as_deref())
+                .unwrap_or("unbekannt");
             *outlets.entry(outlet).or_default() += 1;
         }
-        let mut outlets: Vec<(String, usize)> = outlets.into_iter().collect();
+        let mut outlets: Vec<(String, usize)> =
+            outlets.into_iter().map(|(o, n)| (o.to_string(), n)).collect();
         outlets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
 
+        let words = if ranked.is_empty() || options.snippet_hits == 0 {
+            Vec::new()
+        } else {
+            self.word_expansions(&query)
+        };
         let hits = ranked
             .into_iter()
             .enumerate()
-            .map(|(rank, (doc, score, matches))| Hit {
+            .map(|(rank, (doc, score, mut matches))| Hit {
                 doc: doc as usize,
                 score,
                 snippets: if rank < options.snippet_hits {
+                    self.add_positions(doc, &words, &mut matches);
                     self.docs
                         .get(doc as usize)
                         .map(|d| {
@@ -298,6 +332,7 @@ impl<'a> Searcher<'a> {
                 merge(&mut matches, m);
             }
         }
+        self.add_positions(doc as u32, &self.word_expansions(&query), &mut matches);
         match self.docs.get(doc) {
             Some(d) => snippet::match_ranges(self.index, d, &matches),
             None => Vec::new(),

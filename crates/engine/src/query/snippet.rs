@@ -96,21 +96,18 @@ pub(crate) fn snippets(index: &Index, doc: &Document, matches: &Matches, n: usiz
             }
         }
     }
-    let score = |c: &Candidate| {
-        let mut words: Vec<String> =
-            c.2.iter()
-                .map(|r| doc.text[r.0..r.1].to_lowercase())
-                .collect();
-        words.sort();
-        words.dedup();
-        (words.len(), c.2.len())
-    };
+    // Score each candidate once: (distinct matched words, matches).
+    let scores: Vec<(usize, usize)> = candidates
+        .iter()
+        .map(|c| {
+            let mut words: Vec<&str> = c.2.iter().map(|r| &doc.text[r.0..r.1]).collect();
+            words.sort_unstable();
+            words.dedup();
+            (words.len(), c.2.len())
+        })
+        .collect();
     let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by(|&a, &b| {
-        score(&candidates[b])
-            .cmp(&score(&candidates[a]))
-            .then(a.cmp(&b))
-    });
+    order.sort_by(|&a, &b| scores[b].cmp(&scores[a]).then(a.cmp(&b)));
     order.truncate(n);
     order.sort_unstable();
     order
