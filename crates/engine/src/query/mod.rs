@@ -287,8 +287,10 @@ impl<'a> Searcher<'a> {
                 .unwrap_or("unbekannt");
             *outlets.entry(outlet).or_default() += 1;
         }
-        let mut outlets: Vec<(String, usize)> =
-            outlets.into_iter().map(|(o, n)| (o.to_string(), n)).collect();
+        let mut outlets: Vec<(String, usize)> = outlets
+            .into_iter()
+            .map(|(o, n)| (o.to_string(), n))
+            .collect();
         outlets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
 
         let words = if ranked.is_empty() || options.snippet_hits == 0 {
