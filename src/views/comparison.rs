@@ -52,6 +52,34 @@ fn figures_csv(snapshot: &Snapshot, c: &Comparison) -> String {
     out
 }
 
+/// Scrolls the column of each sentence (by element id) so the sentence is in its middle.
+fn scroll_counterparts(ids: &[String]) {
+    use wasm_bindgen::JsCast;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for id in ids {
+        let Some(sentence) = document
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let Some(column) = sentence
+            .closest(".compare-text")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let top =
+            sentence.get_bounding_client_rect().top() - column.get_bounding_client_rect().top();
+        let target = column.scroll_top() as f64 + top - column.client_height() as f64 / 2.0;
+        column.set_scroll_top(target.max(0.0) as i32);
+    }
+}
+
 /// The comparison of the documents named in `state.compare`.
 #[component]
 pub fn ComparisonView(
@@ -84,6 +112,28 @@ pub fn ComparisonView(
             })
         })
     };
+
+    // Bring each counterpart into view inside its own column (the columns scroll on their own,
+    // so the sentence the reader is on stays where it is).
+    Effect::new(move |_| {
+        let Some(a) = active.get() else { return };
+        let ids: Vec<String> = alignment.with_value(|pairs| {
+            pairs
+                .iter()
+                .filter_map(|p| {
+                    if p.a == a {
+                        Some(p.b)
+                    } else if p.b == a {
+                        Some(p.a)
+                    } else {
+                        None
+                    }
+                })
+                .map(|s| format!("s-{}-{}", s.doc, s.sentence))
+                .collect()
+        });
+        scroll_counterparts(&ids);
+    });
 
     let header_cells = (0..n)
         .filter_map(|i| {

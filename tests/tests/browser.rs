@@ -627,6 +627,15 @@ async fn comparison_picks_articles_aligns_sentences_and_flags_figures() {
             "the counterpart about 15.000 soldiers lights up",
         )
         .await;
+        // …and is scrolled into view inside its own column.
+        wait_until(
+            &client,
+            "const s = Array.from(document.querySelectorAll('.sentence.counterpart')).find(s => s.textContent.includes('15.000 Soldaten')); \
+             const c = s.closest('.compare-text').getBoundingClientRect(); const r = s.getBoundingClientRect(); \
+             return r.top >= c.top && r.bottom <= c.bottom;",
+            "the counterpart is visible in its column",
+        )
+        .await;
         let only_here = texts(&client, ".sentence.only-here").await;
         assert!(only_here.iter().any(|s| s.contains("Es läuft dramatische Musik.")), "{only_here:?}");
         // A shared link opens the same comparison; broken ids are ignored.
