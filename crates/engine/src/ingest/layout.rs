@@ -137,6 +137,11 @@ struct Header {
     content_offset: usize,
 }
 
+/// Whether the bundled gazetteer lists `word` as a place.
+fn is_known_place(word: &str) -> bool {
+    crate::entities::gazetteer::PLACES.contains(&word)
+}
+
 /// Reads a header line: `date YYYY[-MM[-DD]]`, optionally `Place Outlet |` before the text.
 /// `None` if the line is not a header; `Err` if it starts like one but the date is unreadable.
 fn parse_header(line: &str) -> Option<Result<Header, String>> {
@@ -158,6 +163,8 @@ fn parse_header(line: &str) -> Option<Result<Header, String>> {
             let words: Vec<&str> = body[..bar].split_whitespace().collect();
             let (place, outlet) = match words.as_slice() {
                 [] => (None, None),
+                // One word: a place if the gazetteer knows it (`Grosny |`), else the outlet (`dpa |`).
+                [word] if is_known_place(word) => (Some(word.to_string()), None),
                 [outlet] => (None, Some(outlet.to_string())),
                 [place @ .., outlet] => (Some(place.join(" ")), Some(outlet.to_string())),
             };
