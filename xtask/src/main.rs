@@ -26,7 +26,9 @@ commands:
   dist [--corpus DIR]              release build into dist/ (trunk), then a size report
   serve [--port N] [--corpus DIR]  dist, then serve dist/ on http://127.0.0.1:N/ (default 8080)
   test                             fmt, clippy, unit tests, dist, browser tests (as CI runs them)
-  bench [--json]                   benchmarks; --json prints the results as JSON on stdout
+  bench [--json] [--browser-only]  criterion benches, then Quellenlage vs. MiniSearch in Chromium
+                                   on 10,000 synthetic articles; --json: results as one JSON
+                                   line at the end of stdout; --browser-only: skip criterion
 ";
 
 /// The default port of `cargo xtask serve`.
@@ -35,10 +37,23 @@ const DEFAULT_PORT: u16 = 8080;
 /// A parsed command line.
 #[derive(Debug, PartialEq)]
 enum Task {
-    Dist { corpus: Option<PathBuf> },
-    Serve { port: u16, corpus: Option<PathBuf> },
+    Dist {
+        corpus: Option<PathBuf>,
+    },
+    Serve {
+        port: u16,
+        corpus: Option<PathBuf>,
+    },
     Test,
-    Bench { json: bool },
+    Bench {
+        json: bool,
+        browser_only: bool,
+    },
+    /// One preparation step of the browser benchmark, run by an optimised xtask build.
+    BenchInternal {
+        step: String,
+        dir: PathBuf,
+    },
     Help,
 }
 
@@ -70,7 +85,8 @@ fn run(task: Task) -> Result {
             serve(root, port, corpus.as_deref())
         }
         Task::Test => test(root),
-        Task::Bench { json } => bench::run(root, json),
+        Task::Bench { json, browser_only } => bench::run(root, json, browser_only),
+        Task::BenchInternal { step, dir } => bench::run_internal(&step, root, &dir),
     }
 }
 
@@ -92,14 +108,25 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Task> {
     let Some(command) = args.next() else {
         return Ok(Task::Help);
     };
+    if command == "bench-internal" {
+        // Not for people: `cargo xtask bench` runs it (see bench.rs).
+        return match (args.next(), args.next(), args.next()) {
+            (Some(step), Some(dir), None) => Ok(Task::BenchInternal {
+                step,
+                dir: PathBuf::from(dir),
+            }),
+            _ => Err("usage: xtask bench-internal <step> <bench dir>".to_owned()),
+        };
+    }
     let mut corpus = None;
     let mut port = DEFAULT_PORT;
     let mut json = false;
+    let mut browser_only = false;
     let allowed: &[&str] = match command.as_str() {
         "dist" => &["--corpus"],
         "serve" => &["--port", "--corpus"],
         "test" => &[],
-        "bench" => &["--json"],
+        "bench" => &["--json", "--browser-only"],
         "help" | "--help" | "-h" => return Ok(Task::Help),
         other => return Err(format!("unknown command `{other}`\n\n{USAGE}")),
     };
@@ -120,6 +147,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Task> {
                     .map_err(|_| format!("`--port {text}`: not a port number (0-65535)"))?;
             }
             "--json" => json = true,
+            "--browser-only" => browser_only = true,
             _ => unreachable!("every allowed flag is handled"),
         }
     }
@@ -127,7 +155,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Task> {
         "dist" => Task::Dist { corpus },
         "serve" => Task::Serve { port, corpus },
         "test" => Task::Test,
-        _ => Task::Bench { json },
+        _ => Task::Bench { json, browser_only },
     })
 }
 
@@ -217,7 +245,27 @@ mod tests {
             })
         );
         assert_eq!(parse(&["test"]), Ok(Task::Test));
-        assert_eq!(parse(&["bench", "--json"]), Ok(Task::Bench { json: true }));
+        assert_eq!(
+            parse(&["bench", "--json"]),
+            Ok(Task::Bench {
+                json: true,
+                browser_only: false
+            })
+        );
+        assert_eq!(
+            parse(&["bench", "--browser-only"]),
+            Ok(Task::Bench {
+                json: false,
+                browser_only: true
+            })
+        );
+        assert_eq!(
+            parse(&["bench-internal", "corpus", "target/bench"]),
+            Ok(Task::BenchInternal {
+                step: "corpus".into(),
+                dir: "target/bench".into()
+            })
+        );
     }
 
     #[test]

@@ -34,6 +34,11 @@ impl Tools {
             std::iter::once(self.wasm_opt_dir.clone()).chain(std::env::split_paths(&inherited));
         std::env::join_paths(dirs).map_err(|e| format!("cannot build PATH: {e}"))
     }
+
+    /// The pinned `wasm-opt` binary.
+    pub fn wasm_opt(&self) -> PathBuf {
+        self.wasm_opt_dir.join("wasm-opt")
+    }
 }
 
 /// Makes sure the wasm target, Trunk, wasm-bindgen and wasm-opt are installed at their pins.
@@ -202,12 +207,7 @@ fn ensure_wasm_opt(root: &Path) -> Result<PathBuf> {
         return Ok(bin_dir);
     }
     eprintln!("tools: installing wasm-opt from npm binaryen@{BINARYEN_VERSION}");
-    if cmd::probe("npm", &["--version"]).is_none() {
-        apt_install(
-            &["nodejs", "npm"],
-            "npm is needed to install wasm-opt (npm package binaryen)",
-        )?;
-    }
+    ensure_npm("npm is needed to install wasm-opt (npm package binaryen)")?;
     let package = format!("binaryen@{BINARYEN_VERSION}");
     cmd::run(
         Command::new("npm")
@@ -222,6 +222,73 @@ fn ensure_wasm_opt(root: &Path) -> Result<PathBuf> {
         Err(format!(
             "npm installed {package}, but `{} --version` does not report {pin}",
             wasm_opt.display()
+        ))
+    }
+}
+
+/// Makes sure `node` and `npm` are installed (Debian packages `nodejs`, `npm`); `why` says
+/// what needs them.
+fn ensure_npm(why: &str) -> Result {
+    if cmd::probe("npm", &["--version"]).is_some() && cmd::probe("node", &["--version"]).is_some() {
+        return Ok(());
+    }
+    apt_install(&["nodejs", "npm"], why)
+}
+
+/// Installs npm package `name@version` into `prefix` unless it is there at that version, and
+/// returns the package's directory (`prefix/node_modules/name`).
+pub fn ensure_npm_package(prefix: &Path, name: &str, version: &str) -> Result<PathBuf> {
+    let dir = prefix.join("node_modules").join(name);
+    let installed = || {
+        let manifest = fs::read_to_string(dir.join("package.json")).unwrap_or_default();
+        serde_json::from_str::<serde_json::Value>(&manifest)
+            .is_ok_and(|m| m["version"].as_str() == Some(version))
+    };
+    if installed() {
+        eprintln!("tools: npm {name}@{version} installed");
+        return Ok(dir);
+    }
+    ensure_npm(&format!(
+        "node and npm are needed for the npm package {name}"
+    ))?;
+    eprintln!("tools: installing npm {name}@{version}");
+    let package = format!("{name}@{version}");
+    cmd::run(
+        Command::new("npm")
+            .arg("install")
+            .arg("--prefix")
+            .arg(prefix)
+            .args(["--no-save", &package]),
+    )?;
+    if installed() {
+        Ok(dir)
+    } else {
+        Err(format!(
+            "npm installed {package}, but {} does not say version {version}",
+            dir.join("package.json").display()
+        ))
+    }
+}
+
+/// Makes sure the German word list exists (Debian package `wngerman`, via apt-get as root).
+pub fn ensure_word_list(path: &Path) -> Result {
+    if path.is_file() {
+        eprintln!("tools: word list {} found", path.display());
+        return Ok(());
+    }
+    apt_install(
+        &["wngerman"],
+        &format!(
+            "the benchmark corpus needs the German word list {}",
+            path.display()
+        ),
+    )?;
+    if path.is_file() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} is still missing after installing wngerman",
+            path.display()
         ))
     }
 }
