@@ -9,7 +9,7 @@ use crate::views::{
 };
 use leptos::prelude::*;
 use leptos_router::components::Router;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use quellenlage_engine::Snapshot;
 
@@ -74,15 +74,22 @@ fn current_path() -> String {
 
 #[component]
 fn Shell(snapshot: &'static Snapshot) -> impl IntoView {
-    let query_map = use_query_map();
+    let search = use_location().search;
     // The one derivation of the view from the URL; components receive what they show.
-    let state = Memo::new(move |_| ViewState::from_params(&query_map.read()));
+    let state = Memo::new(move |_| ViewState::from_query_string(&search.read()));
     let navigate = use_navigate();
     let navigator = Navigator {
         navigate: std::sync::Arc::new(move |url, options| navigate(url, options)),
     };
     provide_context(navigator.clone());
     crate::keyboard::install(state, navigator);
+
+    // The address bar always shows the canonical form of the view: parameters the app does not
+    // know, or cannot use, are dropped without a history entry.
+    Effect::new(move |_| {
+        search.track();
+        crate::share::canonicalize_address(&state.get_untracked());
+    });
 
     let ready = RwSignal::new(false);
     Effect::new(move |_| {

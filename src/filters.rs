@@ -67,3 +67,20 @@ pub fn facet_counts(snapshot: &'static Snapshot, docs: &[usize]) -> Vec<(u32, us
     out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(name(b.0))));
     out
 }
+
+/// For the given documents: how many come from each outlet (unknown outlets left out), most
+/// first, then by name.
+pub fn outlet_counts(snapshot: &Snapshot, docs: &[usize]) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for outlet in docs
+        .iter()
+        .filter_map(|&d| snapshot.docs.get(d)?.meta.outlet.as_deref())
+    {
+        match counts.iter_mut().find(|(o, _)| o == outlet) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((outlet.to_string(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    counts
+}

@@ -5,6 +5,7 @@ mod corpus;
 mod filters;
 mod format;
 mod keyboard;
+mod share;
 mod view_state;
 mod views;
 

@@ -4,7 +4,6 @@
 //! and written back to it, so any view can be shared as a link. Unknown or malformed parameters
 //! are ignored (and disappear from the URL the next time the app writes it).
 
-use leptos_router::params::ParamsMap;
 use quellenlage_engine::{is_valid_id, PartialDate};
 
 /// URL parameter: the search query.
@@ -17,6 +16,8 @@ pub const INCLUDE: &str = "e";
 pub const EXCLUDE: &str = "x";
 /// URL parameter: the id of the open entity page.
 pub const ENTITY: &str = "entity";
+/// URL parameter: outlets the listed articles come from (comma-separated slugs, any of them).
+pub const SOURCES: &str = "src";
 
 /// URL parameter: first month of the date filter (`YYYY-MM`).
 pub const FROM: &str = "from";
@@ -50,6 +51,8 @@ pub struct ViewState {
     pub exclude: Vec<String>,
     /// The open entity page, if any.
     pub entity: Option<String>,
+    /// Outlets (slugs, see [`outlet_slug`]) the listed articles come from; empty: all.
+    pub sources: Vec<String>,
     /// The panel of the list view.
     pub tab: Tab,
     /// Articles compared side by side (shown when there are at least two).
@@ -96,32 +99,60 @@ impl Tab {
 }
 
 impl ViewState {
-    /// Reads the state from the router's query map. Never fails: bad values are dropped.
-    pub fn from_params(params: &ParamsMap) -> ViewState {
-        let query = params.get_str(QUERY).map(clean_query).unwrap_or_default();
-        let doc = params
-            .get_str(DOC)
-            .filter(|id| is_valid_id(id))
-            .map(str::to_string);
-        let include = id_list(params.get_str(INCLUDE));
-        let exclude: Vec<String> = id_list(params.get_str(EXCLUDE))
+    /// Reads the state from the URL's raw query string (`?q=…&e=…`, with or without the `?`),
+    /// decoding percent escapes leniently (a broken escape stays as typed). Never fails: bad
+    /// values are dropped; when a parameter repeats, the first one counts.
+    pub fn from_query_string(search: &str) -> ViewState {
+        let pairs: Vec<(String, String)> = search
+            .strip_prefix('?')
+            .unwrap_or(search)
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (decode_component(key), decode_component(value))
+            })
+            .collect();
+        ViewState::from_lookup(|name| {
+            pairs
+                .iter()
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| value.as_str())
+        })
+    }
+
+    /// The parser proper: `get` returns a parameter's decoded value.
+    fn from_lookup<'a>(get: impl Fn(&str) -> Option<&'a str>) -> ViewState {
+        let query = get(QUERY).map(clean_query).unwrap_or_default();
+        let doc = get(DOC).filter(|id| is_valid_id(id)).map(str::to_string);
+        let include = id_list(get(INCLUDE));
+        let exclude: Vec<String> = id_list(get(EXCLUDE))
             .into_iter()
             .filter(|id| !include.contains(id))
             .collect();
-        let entity = params
-            .get_str(ENTITY)
-            .filter(|id| is_slug(id))
-            .map(str::to_string);
+        let entity = get(ENTITY).filter(|id| is_slug(id)).map(str::to_string);
         ViewState {
             query,
             doc,
             include,
             exclude,
             entity,
-            tab: Tab::parse(params.get_str(TAB)),
-            compare: doc_list(params.get_str(COMPARE)),
-            from: month(params.get_str(FROM)),
-            to: month(params.get_str(TO)),
+            sources: id_list(get(SOURCES)),
+            tab: Tab::parse(get(TAB)),
+            compare: doc_list(get(COMPARE)),
+            from: month(get(FROM)),
+            to: month(get(TO)),
+        }
+    }
+
+    /// A link to this state, relative to the page: the query string, or `?` for the plain
+    /// list (`./` would leave a single-file copy opened from `file://`).
+    pub fn href(&self) -> String {
+        let query = self.to_query_string();
+        if query.is_empty() {
+            "?".to_string()
+        } else {
+            query
         }
     }
 
@@ -141,6 +172,10 @@ impl ViewState {
         }
         if let Some(entity) = &self.entity {
             pairs.push((ENTITY, entity));
+        }
+        let sources = self.sources.join(",");
+        if !sources.is_empty() {
+            pairs.push((SOURCES, &sources));
         }
         if let Some(tab) = self.tab.param() {
             pairs.push((TAB, tab));
@@ -186,6 +221,38 @@ impl ViewState {
             },
             ..self.clone()
         }
+    }
+
+    /// The same state with an outlet filter toggled (several outlets: articles from any of
+    /// them). Returns to the list, like an entity filter.
+    pub fn toggled_source(&self, slug: &str) -> ViewState {
+        let mut next = ViewState {
+            doc: None,
+            entity: None,
+            compare: Vec::new(),
+            ..self.clone()
+        };
+        if let Some(at) = next.sources.iter().position(|s| s == slug) {
+            next.sources.remove(at);
+        } else if next.sources.len() < MAX_FILTERS && is_slug(slug) {
+            next.sources.push(slug.to_string());
+        }
+        next
+    }
+
+    /// Whether an article from `outlet` passes the outlet filter.
+    pub fn in_sources(&self, outlet: Option<&str>) -> bool {
+        self.sources.is_empty()
+            || outlet.is_some_and(|o| self.sources.iter().any(|s| *s == outlet_slug(o)))
+    }
+
+    /// Whether any filter (entities, outlets, months) narrows the list.
+    pub fn is_filtered(&self) -> bool {
+        !self.include.is_empty()
+            || !self.exclude.is_empty()
+            || !self.sources.is_empty()
+            || self.from.is_some()
+            || self.to.is_some()
     }
 
     /// The same state with an entity filter toggled: `include` adds it to the required
@@ -295,6 +362,33 @@ fn id_list(raw: Option<&str>) -> Vec<String> {
     out
 }
 
+/// The URL form of an outlet's name: lower-case ASCII letters and digits, everything else one
+/// `-` (`Funke Mediengruppe` → `funke-mediengruppe`, `t-online` stays).
+pub fn outlet_slug(outlet: &str) -> String {
+    let mut slug = String::with_capacity(outlet.len());
+    for c in outlet.chars().flat_map(char::to_lowercase) {
+        let folded = match c {
+            'ä' => "ae",
+            'ö' => "oe",
+            'ü' => "ue",
+            'ß' => "ss",
+            _ => "",
+        };
+        if !folded.is_empty() {
+            slug.push_str(folded);
+        } else if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug.truncate(80);
+    slug
+}
+
 /// A month `YYYY-MM`; anything else (`9999-99`, a day, a year) is dropped.
 fn month(raw: Option<&str>) -> Option<PartialDate> {
     PartialDate::parse(raw?).filter(|d| d.month != 0 && d.day == 0)
@@ -321,6 +415,36 @@ fn clean_query(raw: &str) -> String {
         .collect()
 }
 
+/// Decodes a URL query component: `%XX` escapes (invalid UTF-8 becomes U+FFFD) and `+` as a
+/// space. A broken escape (`%ZZ`, a lone `%`) is kept as it stands.
+fn decode_component(raw: &str) -> String {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'%' => {
+                match (
+                    bytes.get(i + 1).copied().and_then(hex),
+                    bytes.get(i + 2).copied().and_then(hex),
+                ) {
+                    (Some(hi), Some(lo)) => {
+                        out.push((hi * 16 + lo) as u8);
+                        i += 3;
+                        continue;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Percent-encodes a URL query component. RFC 3986 unreserved characters stay as they are, and
 /// so does `,` (allowed in a query, and the separator of id lists: `cmp=a,b` stays readable).
 pub fn encode_component(value: &str) -> String {
@@ -335,4 +459,106 @@ pub fn encode_component(value: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Hostile and broken query strings, as a forged link would carry them, and what is kept.
+    #[test]
+    fn hostile_query_strings_keep_only_what_is_valid() {
+        let long = "a".repeat(4000);
+        let long_query = format!("?q={long}");
+        let repeated = "q=Kursk&".repeat(200);
+        #[rustfmt::skip]
+        let cases: &[(&str, &str)] = &[
+            // (query string, canonical query string after parsing)
+            ("?q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", "?q=%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E"),
+            ("?q=%22", "?q=%22"),
+            ("?q=%ZZ", "?q=%25ZZ"),
+            ("?q=%", "?q=%25"),
+            ("?q=Kim+Jong+Un", "?q=Kim%20Jong%20Un"),
+            ("?q=%FF%FE", "?q=%EF%BF%BD%EF%BF%BD"),
+            ("?q=a%00b%0Ac", "?q=abc"),
+            ("?doc=../../etc/passwd", ""),
+            ("?cmp=a,b,c,d,e,f", "?cmp=a,b,c,d,e"),
+            ("?cmp=a,a,,b", "?cmp=a,b"),
+            ("?from=9999-99&to=2024-13", ""),
+            ("?from=2024-10&to=2025", "?from=2024-10"),
+            ("?e=nonexistent&x=nonexistent", "?e=nonexistent"),
+            ("?e=Kim Jong Un,putin", "?e=putin"),
+            ("?src=taz,T-Online,,taz", "?src=taz"),
+            ("?tab=zahlen&tab=netz", "?tab=zahlen"),
+            ("?tab=<script>", ""),
+            ("?utm_source=newsletter&q=Kursk&fbclid=1", "?q=Kursk"),
+            ("?entity=sergei-schoigu&doc=000_1a0130057ecdf70e", "?entity=sergei-schoigu&doc=000_1a0130057ecdf70e"),
+            ("q=ohne-Fragezeichen", "?q=ohne-Fragezeichen"),
+            ("?&&=&q", ""),
+            ("", ""),
+        ];
+        for (input, canonical) in cases {
+            let state = ViewState::from_query_string(input);
+            assert_eq!(state.to_query_string(), *canonical, "input {input:?}");
+        }
+        let state = ViewState::from_query_string(&long_query);
+        assert_eq!(state.query.chars().count(), MAX_QUERY_CHARS);
+        let state = ViewState::from_query_string(&repeated);
+        assert_eq!(state.query, "Kursk");
+    }
+
+    #[test]
+    fn outlet_names_become_url_slugs() {
+        #[rustfmt::skip]
+        let cases = [
+            ("taz", "taz"),
+            ("t-online", "t-online"),
+            ("Funke Mediengruppe", "funke-mediengruppe"),
+            ("Süddeutsche Zeitung", "sueddeutsche-zeitung"),
+            ("Die Presse (APA)", "die-presse-apa"),
+            ("  --  ", ""),
+        ];
+        for (name, slug) in cases {
+            assert_eq!(outlet_slug(name), slug, "{name}");
+        }
+    }
+
+    #[test]
+    fn outlet_filter_matches_any_listed_outlet() {
+        let state = ViewState::from_query_string("?src=taz,funke-mediengruppe");
+        assert!(state.in_sources(Some("taz")));
+        assert!(state.in_sources(Some("Funke Mediengruppe")));
+        assert!(!state.in_sources(Some("t-online")));
+        assert!(!state.in_sources(None));
+        assert!(ViewState::default().in_sources(None));
+        let fewer = state.toggled_source("taz");
+        assert_eq!(fewer.to_query_string(), "?src=funke-mediengruppe");
+        assert_eq!(fewer.toggled_source("funke-mediengruppe").href(), "?");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Any string parses, and the URL the app writes back reads as the same view.
+        #[test]
+        fn any_query_string_parses_to_a_canonical_fixed_point(input in "\\PC*|[?&=%+,a-z0-9\\-]*") {
+            let state = ViewState::from_query_string(&input);
+            let canonical = state.to_query_string();
+            prop_assert_eq!(ViewState::from_query_string(&canonical), state.clone());
+            prop_assert!(canonical.is_ascii(), "{}", canonical);
+            prop_assert!(state.query.chars().count() <= MAX_QUERY_CHARS);
+            prop_assert!(state.compare.len() <= MAX_COMPARED);
+        }
+
+        /// Whatever is typed into the search box survives the trip through the URL (control
+        /// characters and overlong input excepted).
+        #[test]
+        fn a_typed_query_survives_the_url(typed in any::<String>(), doc in "[a-z0-9_]{1,20}") {
+            let state = ViewState::default().with_query(&typed).with_doc(Some(&doc));
+            let back = ViewState::from_query_string(&state.to_query_string());
+            prop_assert_eq!(&back.query, &clean_query(&typed));
+            prop_assert_eq!(back, state);
+        }
+    }
 }

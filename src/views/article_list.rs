@@ -92,12 +92,21 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
             }
         }
     });
+    // The outlet filter comes last, so the outlet facet can count every outlet's articles
+    // under the other filters (several outlets combine with OR).
+    let any_outlet =
+        Signal::derive(move || rows.read().iter().map(|r| r.index).collect::<Vec<_>>());
+    let rows = Memo::new(move |_| -> Vec<Row> {
+        let s = state.read();
+        rows.read()
+            .iter()
+            .filter(|r| s.in_sources(r.doc.meta.outlet.as_deref()))
+            .cloned()
+            .collect()
+    });
     let doc_indices =
         Signal::derive(move || rows.read().iter().map(|r| r.index).collect::<Vec<_>>());
-    let filtered = move || {
-        let s = state.read();
-        !s.include.is_empty() || !s.exclude.is_empty() || s.from.is_some() || s.to.is_some()
-    };
+    let filtered = move || state.read().is_filtered();
     let summary = move || {
         let n = rows.read().len();
         let all = snapshot.docs.len();
@@ -136,7 +145,7 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
         let picked = selected.get();
         (!picked.is_empty()).then(|| {
             let ready = picked.len() >= 2;
-            let href = state.read().comparing(&picked).to_query_string();
+            let href = state.read().comparing(&picked).href();
             view! {
                 <div class="compare-bar" role="region" aria-label="Vergleich">
                     <span>{format!("{} von höchstens {MAX_COMPARED} ausgewählt", picked.len())}</span>
@@ -203,7 +212,7 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
                     }.into_any(),
                 }}
             </section>
-            <Facets snapshot state docs=doc_indices/>
+            <Facets snapshot state docs=doc_indices any_outlet/>
         </div>
     }
 }
@@ -212,7 +221,7 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
 fn ArticleItem(row: Row, state: Memo<ViewState>, selected: RwSignal<Vec<String>>) -> impl IntoView {
     let doc = row.doc;
     let meta = &doc.meta;
-    let href = move || state.read().with_doc(Some(&doc.id)).to_query_string();
+    let href = move || state.read().with_doc(Some(&doc.id)).href();
     let title = meta.title.clone().unwrap_or_else(|| doc.preview(80));
     let body = if row.snippets.is_empty() {
         view! { <p class="preview">{doc.preview(PREVIEW_CHARS)}</p> }.into_any()
@@ -272,14 +281,7 @@ fn ArticleItem(row: Row, state: Memo<ViewState>, selected: RwSignal<Vec<String>>
 #[component]
 fn Tabs(state: Memo<ViewState>) -> impl IntoView {
     let tab = move |id: &'static str, label: &'static str, which: Tab| {
-        let href = move || {
-            let q = state.read().with_tab(which).to_query_string();
-            if q.is_empty() {
-                "./".to_string()
-            } else {
-                q
-            }
-        };
+        let href = move || state.read().with_tab(which).href();
         let current = move || state.read().tab == which;
         view! {
             <a id=id role="tab" class="tab" href=href

@@ -95,15 +95,7 @@ pub fn ArticleView(
     };
     let meta = &doc.meta;
     let title = meta.title.clone().unwrap_or_else(|| doc.preview(80));
-    let back = move || state.read().with_doc(None).to_query_string();
-    let back_href = move || {
-        let q = back();
-        if q.is_empty() {
-            "./".to_string()
-        } else {
-            q
-        }
-    };
+    let back_href = move || state.read().with_doc(None).href();
     // Reading starts at the top, not where the list was scrolled to.
     if let Some(w) = web_sys::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
@@ -150,12 +142,7 @@ pub fn ArticleView(
                 Some(MentionLink {
                     start: (m.start - start) as usize,
                     end: (m.end - start) as usize,
-                    href: Some(
-                        state
-                            .get_untracked()
-                            .with_entity(Some(&e.id))
-                            .to_query_string(),
-                    ),
+                    href: Some(state.get_untracked().with_entity(Some(&e.id)).href()),
                     kind: kind_class(e.kind),
                     title: format!("{}: {}", e.kind.label(), e.name),
                     anchor: format!("m-{}", m.start),

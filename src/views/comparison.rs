@@ -187,7 +187,7 @@ pub fn ComparisonView(
         .take(15)
         .filter_map(|r| {
             let e = snapshot.entities.get(r.entity as usize)?;
-            let href = state.get_untracked().with_entity(Some(&e.id)).to_query_string();
+            let href = state.get_untracked().with_entity(Some(&e.id)).href();
             let cells = r
                 .counts
                 .iter()
@@ -237,7 +237,7 @@ pub fn ComparisonView(
                     }
                 })
                 .collect_view();
-            let href = state.get_untracked().with_doc(Some(&d.id)).to_query_string();
+            let href = state.get_untracked().with_doc(Some(&d.id)).href();
             Some(view! {
                 <article class="compare-column" data-compare=d.id.clone() class:shown=move || column.get() == i>
                     <header>
@@ -251,14 +251,7 @@ pub fn ComparisonView(
             })
         })
         .collect_view();
-    let back = move || {
-        let q = state.read().comparing(&[]).to_query_string();
-        if q.is_empty() {
-            "./".to_string()
-        } else {
-            q
-        }
-    };
+    let back = move || state.read().comparing(&[]).href();
     view! {
         <section class="comparison" aria-labelledby="compare-title">
             <nav class="reader-nav" aria-label="Zurück"><a href=back>"← Zurück zur Liste"</a></nav>
@@ -268,7 +261,7 @@ pub fn ComparisonView(
                 <button type="button" class="linklike" on:click=|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Drucken"</button>
             </p>
             <h2 class="panel-heading">"Zahlen im Vergleich"</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Zahlen im Vergleich">
                 <table class="compare-table">
                     <thead><tr><th scope="col">"Gezählt"</th>{header_cells.clone()}<th scope="col">"Befund"</th></tr></thead>
                     <tbody>{figure_rows}</tbody>

@@ -126,7 +126,7 @@ pub fn Cooccurrence(
             })
             .collect_view();
         view! {
-            <svg class="cooccurrence" viewBox=format!("0 0 {side} {side}") width=side role="img"
+            <svg class="cooccurrence" viewBox=format!("0 0 {side} {side}") width=side role="group"
                 aria-labelledby="cooc-heading cooc-desc">
                 {grid}
                 {cells}

@@ -92,16 +92,9 @@ pub fn EntityPage(
         if !next.include.contains(&id) {
             next = next.toggled(&id, true);
         }
-        next.to_query_string()
+        next.href()
     };
-    let back_href = move || {
-        let q = state.read().with_entity(None).to_query_string();
-        if q.is_empty() {
-            "./".to_string()
-        } else {
-            q
-        }
-    };
+    let back_href = move || state.read().with_entity(None).href();
     let lists = groups
         .into_iter()
         .map(|(outlet, list)| {
@@ -110,7 +103,7 @@ pub fn EntityPage(
                 .filter_map(|m| {
                     let doc = snapshot.docs.get(m.doc as usize)?;
                     let (left, name, right) = context(doc, m);
-                    let href = format!("{}#m-{}", state.get_untracked().with_doc(Some(&doc.id)).to_query_string(), m.start);
+                    let href = format!("{}#m-{}", state.get_untracked().with_doc(Some(&doc.id)).href(), m.start);
                     let date = format::date_or_unknown(&doc.meta);
                     Some(view! {
                         <li class="kwic">

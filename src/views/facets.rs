@@ -2,7 +2,7 @@
 //! a click includes, the second control excludes (several combine with AND).
 
 use crate::filters;
-use crate::view_state::ViewState;
+use crate::view_state::{outlet_slug, ViewState};
 use leptos::prelude::*;
 use quellenlage_engine::entities::EntityKind;
 use quellenlage_engine::Snapshot;
@@ -16,6 +16,7 @@ pub fn Facets(
     snapshot: &'static Snapshot,
     state: Memo<ViewState>,
     docs: Signal<Vec<usize>>,
+    any_outlet: Signal<Vec<usize>>,
 ) -> impl IntoView {
     let counts = Memo::new(move |_| filters::facet_counts(snapshot, &docs.read()));
     let groups = [
@@ -30,6 +31,7 @@ pub fn Facets(
         <aside class="facets" aria-label="Filter nach Personen, Orten und Organisationen">
             <details class="facets-fold" open=wide_screen()>
                 <summary><h2 class="facets-heading">"Genannt in diesen Artikeln"</h2></summary>
+                <OutletGroup snapshot state docs=any_outlet/>
                 {groups}
             </details>
         </aside>
@@ -100,6 +102,47 @@ fn FacetGroup(
     }
 }
 
+/// The outlets of the listed articles (counted under every filter but the outlet filter
+/// itself); a click adds or removes an outlet, several show articles from any of them.
+#[component]
+fn OutletGroup(
+    snapshot: &'static Snapshot,
+    state: Memo<ViewState>,
+    docs: Signal<Vec<usize>>,
+) -> impl IntoView {
+    let counts = Memo::new(move |_| filters::outlet_counts(snapshot, &docs.read()));
+    let items = move || {
+        counts
+            .get()
+            .into_iter()
+            .map(|(name, count)| {
+                let slug = outlet_slug(&name);
+                let (slug_on, slug_href) = (slug.clone(), slug.clone());
+                let on = Memo::new(move |_| state.read().sources.contains(&slug_on));
+                let href = move || state.read().toggled_source(&slug_href).href();
+                view! {
+                    <li class="facet facet-outlet" class:included=on data-outlet=slug>
+                        <a class="facet-include" href=href
+                            aria-current=move || on.get().then_some("true")
+                            title=move || if on.get() { "Filter entfernen" } else { "Nur Artikel dieses Mediums" }>
+                            <span class="facet-name">{name}</span>
+                            <span class="facet-count">{count}</span>
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || { counts.read().len() > 1 || !state.read().sources.is_empty() }>
+            <section class="facet-group facet-outlets">
+                <h3>"Medien"</h3>
+                <ul>{items}</ul>
+            </section>
+        </Show>
+    }
+}
+
 /// Whether the facets start unfolded: beside the list on wide screens; on a phone they sit
 /// above it, folded, so the articles come first.
 fn wide_screen() -> bool {
@@ -135,9 +178,9 @@ fn FacetItem(
         let id = id_ex.clone();
         Memo::new(move |_| state.read().exclude.contains(&id))
     };
-    let include_href = move || state.read().toggled(&id_in, true).to_query_string();
-    let exclude_href = move || state.read().toggled(&id_ex, false).to_query_string();
-    let page_href = move || state.read().with_entity(Some(&id_page)).to_query_string();
+    let include_href = move || state.read().toggled(&id_in, true).href();
+    let exclude_href = move || state.read().toggled(&id_ex, false).href();
+    let page_href = move || state.read().with_entity(Some(&id_page)).href();
     let name = e.name.clone();
     let name_ex = name.clone();
     let discovered = (e.source == quellenlage_engine::entities::EntitySource::Discovered)
@@ -150,7 +193,7 @@ fn FacetItem(
             class:excluded=excluded
             data-entity=id_attr
         >
-            <a class="facet-include" href=include_href aria-pressed=move || if included.get() { "true" } else { "false" }
+            <a class="facet-include" href=include_href aria-current=move || included.get().then_some("true")
                 title=move || if included.get() { "Filter entfernen" } else { "Nur Artikel, die das nennen" }>
                 <span class="facet-name">{name}</span>{discovered}
                 <span class="facet-count">{count}</span>
@@ -180,12 +223,7 @@ pub fn ActiveFilters(snapshot: &'static Snapshot, state: Memo<ViewState>) -> imp
                 else {
                     continue;
                 };
-                let href = s.toggled(id, include).to_query_string();
-                let href = if href.is_empty() {
-                    "./".to_string()
-                } else {
-                    href
-                };
+                let href = s.toggled(id, include).href();
                 let label = if include {
                     e.name.clone()
                 } else {
@@ -195,8 +233,23 @@ pub fn ActiveFilters(snapshot: &'static Snapshot, state: Memo<ViewState>) -> imp
                     <li class="chip" class:chip-excluded=!include>
                         <a href=href aria-label=format!("Filter {label} entfernen")>{label.clone()}" ×"</a>
                     </li>
-                });
+                }.into_any());
             }
+        }
+        for slug in &s.sources {
+            let label = snapshot
+                .docs
+                .iter()
+                .filter_map(|d| d.meta.outlet.as_deref())
+                .find(|o| outlet_slug(o) == *slug)
+                .unwrap_or(slug)
+                .to_string();
+            let href = s.toggled_source(slug).href();
+            out.push(view! {
+                <li class="chip chip-outlet">
+                    <a href=href aria-label=format!("Filter {label} entfernen")>{label.clone()}" ×"</a>
+                </li>
+            }.into_any());
         }
         out
     };
@@ -213,12 +266,7 @@ pub fn ActiveFilters(snapshot: &'static Snapshot, state: Memo<ViewState>) -> imp
                 t.map(crate::format::date).unwrap_or_default()
             ),
         };
-        let href = s.with_months(None, None).to_query_string();
-        let href = if href.is_empty() {
-            "./".to_string()
-        } else {
-            href
-        };
+        let href = s.with_months(None, None).href();
         Some(view! {
             <li class="chip chip-date">
                 <a href=href aria-label=format!("Zeitraum {label} entfernen")>{label.clone()}" ×"</a>

@@ -133,7 +133,7 @@ pub fn FiguresTable(
                 let qualifier = f.qualifier.clone().unwrap_or_default();
                 let href = format!(
                     "{}#f-{}",
-                    state.get_untracked().with_doc(Some(&doc.id)).to_query_string(),
+                    state.get_untracked().with_doc(Some(&doc.id)).href(),
                     f.start
                 );
                 let sentence = doc.text.get(f.sentence_start..f.sentence_end).unwrap_or_default().to_string();

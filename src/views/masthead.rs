@@ -1,6 +1,7 @@
 //! The header: product name and the search box, bound to `?q=`.
 
 use crate::app::Navigator;
+use crate::share::CopyLink;
 use crate::view_state::ViewState;
 use leptos::ev;
 use leptos::prelude::*;
@@ -35,7 +36,7 @@ pub fn Masthead(state: Memo<ViewState>) -> impl IntoView {
     view! {
         <header class="masthead">
             <div class="masthead-inner">
-            <a class="brand" href="./">
+            <a class="brand" href="?">
                 <span class="brand-name">"Quellenlage"</span>
                 <span class="brand-tagline">"Wer berichtet was?"</span>
             </a>
@@ -47,11 +48,12 @@ pub fn Masthead(state: Memo<ViewState>) -> impl IntoView {
                     type="search"
                     autocomplete="off"
                     spellcheck="false"
-                    placeholder="Suchen: Schoigu, Kursk, 11.000 Soldaten …"
+                    placeholder="Suchen: Schoigu, Kursk, 11.000 …"
                     prop:value=move || state.read().query.clone()
                     on:input=on_input
                 />
             </form>
+            <CopyLink state/>
             </div>
         </header>
     }

@@ -65,7 +65,7 @@ pub fn Overview(
             })
             .collect_view();
         view! {
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Nennungen je Medium">
                 <table class="compare-table outlet-matrix">
                     <caption class="panel-note">"Nennungen je Medium"</caption>
                     <thead><tr><th scope="col">"Medium"</th>{head}</tr></thead>
@@ -155,7 +155,7 @@ pub fn Overview(
             }
         });
         view! {
-            <svg class="timeline" viewBox=format!("0 0 {width} {}", HEIGHT + 20.0) width=width role="img" aria-label="Artikel je Monat">
+            <svg class="timeline" viewBox=format!("0 0 {width} {}", HEIGHT + 20.0) width=width role="group" aria-label="Artikel je Monat">
                 {bars}
                 {unknown_bar}
             </svg>
