@@ -13,8 +13,8 @@ use std::time::Duration;
 
 use quellenlage_e2e::server::StaticServer;
 use support::{
-    attribute_values, browser_log, corpus_ids, corpus_text, dist_dir, format_log, open,
-    search_box_value, texts, with_browser,
+    attribute_values, browser_log, corpus_ids, corpus_text, dist_dir, eval, format_log, open,
+    press, search_box_value, texts, wait_until, with_browser,
 };
 
 /// A news article whose text contains both a main body and typical boilerplate.
@@ -196,36 +196,6 @@ const KEY_UP: &str = "\u{E013}";
 const KEY_ENTER: &str = "\u{E007}";
 const KEY_ESCAPE: &str = "\u{E00C}";
 
-/// Runs a script and returns its JSON result.
-async fn eval(client: &fantoccini::Client, script: &str) -> serde_json::Value {
-    client
-        .execute(script, vec![])
-        .await
-        .unwrap_or_else(|e| panic!("script failed ({script}): {e}"))
-}
-
-/// Polls `script` (returning a boolean) until it is true or a few seconds pass.
-async fn wait_until(client: &fantoccini::Client, script: &str, what: &str) {
-    for _ in 0..100 {
-        if eval(client, script).await == serde_json::Value::Bool(true) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("timed out waiting until {what} ({script})");
-}
-
-/// Sends keys to whatever element has focus.
-async fn press(client: &fantoccini::Client, keys: &str) {
-    client
-        .active_element()
-        .await
-        .expect("an element has focus")
-        .send_keys(keys)
-        .await
-        .unwrap_or_else(|e| panic!("cannot send keys {keys:?}: {e}"));
-}
-
 /// The ids of the articles shown in the list, in order.
 async fn listed(client: &fantoccini::Client) -> Vec<String> {
     attribute_values(client, "data-hit").await
@@ -385,6 +355,10 @@ async fn hostile_urls_render_a_page_and_run_nothing() {
             "doc=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
             &repeated,
             "q=%F0%9F%99%82%D9%83%D9%8A%D9%85",
+            "e=nonexistent&x=%3Cb%3E",
+            "cmp=a,b,c,d,e,f",
+            "from=9999-99&to=0000-00",
+            "entity=..%2F..&tab=%00",
         ] {
             let url = format!("{}?{query}", server.url());
             open(&client, &url).await;
@@ -404,6 +378,9 @@ async fn hostile_urls_render_a_page_and_run_nothing() {
                 .filter(|entry| entry.level == "SEVERE")
                 .collect();
             assert!(severe.is_empty(), "{url}: errors:\n{}", format_log(&severe));
+            if let Ok(text) = client.get_alert_text().await {
+                panic!("{url}: a dialog opened: {text:?}");
+            }
         }
     })
     .await;

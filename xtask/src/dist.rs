@@ -19,11 +19,17 @@ pub fn build(root: &Path, tools: &Tools, corpus: Option<&Path>) -> Result<PathBu
     let trunk_toml = tools::read_trunk_toml(root)?;
     let dist = root
         .join(manifest::toml_string(&trunk_toml, "build", "dist").unwrap_or_else(|| "dist".into()));
+    build_to(root, tools, corpus, &dist)
+}
 
+/// Like [`build`], into the directory `dist` (absolute) instead of Trunk.toml's.
+pub fn build_to(root: &Path, tools: &Tools, corpus: Option<&Path>, dist: &Path) -> Result<PathBuf> {
+    let dist = dist.to_path_buf();
     let mut trunk = Command::new("trunk");
     trunk
         .current_dir(root)
-        .args(["build", "--release", "--offline"])
+        .args(["build", "--release", "--offline", "--dist"])
+        .arg(&dist)
         .env("PATH", tools.path_env()?);
     if let Some(corpus) = corpus {
         eprintln!("corpus: {}", corpus.display());
@@ -39,8 +45,214 @@ pub fn build(root: &Path, tools: &Tools, corpus: Option<&Path>) -> Result<PathBu
     if lock.exists() {
         fs::remove_file(&lock).map_err(|e| format!("cannot remove {}: {e}", lock.display()))?;
     }
+    precompress(&dist)?;
     print_size_report(&dist)?;
     Ok(dist)
+}
+
+/// File types a static host serves compressed; images like the SVG favicon are text too.
+const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "svg", "json", "txt"];
+
+/// Whether `path` is a precompressed copy written by [`precompress`].
+fn is_precompressed(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext == "br" || ext == "gz")
+}
+
+/// Writes `NAME.br` (brotli, quality 11) and `NAME.gz` (gzip, level 9) beside every
+/// compressible file in `dist`, so that a host configured for precompressed files (nginx
+/// `brotli_static`/`gzip_static`, many CDNs) serves them without compressing on the fly.
+pub fn precompress(dist: &Path) -> Result {
+    use std::io::Write;
+
+    let mut files = Vec::new();
+    collect_files(dist, &mut files)?;
+    for path in files.iter().filter(|p| {
+        !is_precompressed(p)
+            && p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| COMPRESSIBLE.contains(&e))
+    }) {
+        let data = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let with_suffix = |suffix: &str| {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            PathBuf::from(name)
+        };
+        let br = with_suffix(".br");
+        fs::write(&br, brotli(&data)?)
+            .map_err(|e| format!("cannot write {}: {e}", br.display()))?;
+        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let gz = with_suffix(".gz");
+        gzip.write_all(&data)
+            .and_then(|_| gzip.finish())
+            .and_then(|bytes| fs::write(&gz, bytes))
+            .map_err(|e| format!("cannot write {}: {e}", gz.display()))?;
+    }
+    Ok(())
+}
+
+/// Writes one self-contained HTML file to `out` from a built `dist`: the stylesheet, the
+/// JavaScript glue and the wasm module (base64) inlined, the favicon as a data URL. It opens
+/// from `file://` and can be mailed; nothing is fetched.
+///
+/// Trunk's output has a known shape (one stylesheet link, one module script importing the
+/// glue, preload links); if that shape changes, this fails with a message rather than writing
+/// a page that cannot start.
+pub fn single_file(dist: &Path, out: &Path) -> Result<PathBuf> {
+    let read =
+        |path: &Path| fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
+    let html = String::from_utf8(read(&dist.join("index.html"))?)
+        .map_err(|_| "dist/index.html is not UTF-8".to_string())?;
+    let find = |suffix: &str| -> Result<PathBuf> {
+        let mut files = Vec::new();
+        collect_files(dist, &mut files)?;
+        let mut found: Vec<PathBuf> = files
+            .into_iter()
+            .filter(|p| p.to_string_lossy().ends_with(suffix) && !is_precompressed(p))
+            .filter(|p| p.file_name().is_some_and(|n| n != "quellenlage.html"))
+            .collect();
+        match found.len() {
+            1 => Ok(found.remove(0)),
+            n => Err(format!(
+                "single file: expected one `*{suffix}` in {}, found {n}",
+                dist.display()
+            )),
+        }
+    };
+    let css = String::from_utf8(read(&find(".css")?)?)
+        .map_err(|_| "the stylesheet is not UTF-8".to_string())?;
+    let glue = String::from_utf8(read(&find(".js")?)?)
+        .map_err(|_| "the JavaScript glue is not UTF-8".to_string())?;
+    let wasm = read(&find("_bg.wasm")?)?;
+
+    let mut page = html;
+    // The stylesheet link becomes a <style> element.
+    let link = tag_span(&page, "<link rel=\"stylesheet\"", ">")
+        .ok_or("single file: no stylesheet link in dist/index.html")?;
+    page.replace_range(link, &format!("<style>\n{css}\n</style>"));
+    // Preloads of the glue and the wasm would be network requests: drop them.
+    for start in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
+        while let Some(span) = tag_span(&page, start, ">") {
+            page.replace_range(span, "");
+        }
+    }
+    // Trunk's loader imports the glue from a file; the inlined glue is the module itself.
+    let loader = tag_span(&page, "<script type=\"module\">", "</script>")
+        .ok_or("single file: no module script (Trunk's loader) in dist/index.html")?;
+    let module = inline_module(&glue, &wasm)?;
+    page.replace_range(
+        loader,
+        &format!("<script type=\"module\">\n{module}</script>"),
+    );
+    if let Ok(icon) = read(&dist.join("favicon.svg")) {
+        page = page.replace(
+            "href=\"favicon.svg\"",
+            &format!("href=\"data:image/svg+xml;base64,{}\"", base64(&icon)),
+        );
+    }
+    for leftover in ["modulepreload", "rel=\"preload\"", "href=\"./", "from './"] {
+        if page.contains(leftover) {
+            return Err(format!(
+                "single file: `{leftover}` is still referenced after inlining; Trunk's output \
+                 changed shape"
+            ));
+        }
+    }
+    if let Some(dir) = out.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    fs::write(out, &page).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    eprintln!(
+        "single file: {} ({:.1} KiB)",
+        out.display(),
+        page.len() as f64 / 1024.0
+    );
+    Ok(out.to_path_buf())
+}
+
+/// The byte range of the first tag that starts with `start`, through the end of `end`.
+fn tag_span(html: &str, start: &str, end: &str) -> Option<std::ops::Range<usize>> {
+    let from = html.find(start)?;
+    let to = from + start.len() + html[from + start.len()..].find(end)? + end.len();
+    Some(from..to)
+}
+
+/// wasm-bindgen's glue as an inline module: `export` keywords removed (nothing imports it),
+/// then started with the wasm bytes instead of a URL.
+fn inline_module(glue: &str, wasm: &[u8]) -> Result<String> {
+    if glue.contains("</script") {
+        return Err("single file: the JavaScript glue contains `</script`".into());
+    }
+    let mut module = String::with_capacity(glue.len() + wasm.len() * 4 / 3 + 256);
+    let mut started = false;
+    for line in glue.lines() {
+        let line = match line.strip_prefix("export ") {
+            Some(rest) if rest.starts_with('{') => {
+                started |= rest.contains("__wbg_init as default");
+                continue;
+            }
+            Some(rest) => rest,
+            None => line,
+        };
+        module.push_str(line);
+        module.push('\n');
+    }
+    if !started {
+        return Err(
+            "single file: the glue does not export `__wbg_init as default`; \
+                    wasm-bindgen's output changed shape"
+                .into(),
+        );
+    }
+    module.push_str("const wasmBytes = Uint8Array.from(atob(\"");
+    module.push_str(&base64(wasm));
+    module.push_str("\"), (c) => c.charCodeAt(0));\n");
+    module.push_str("await __wbg_init({ module_or_path: wasmBytes });\n");
+    Ok(module)
+}
+
+/// Standard base64 with padding (RFC 4648).
+fn base64(data: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Makes `out` a corpus folder holding the files of every folder in `parts` (a later part's
+/// file wins on a name clash); whatever `out` held before is removed.
+pub fn assemble_corpus(parts: &[PathBuf], out: &Path) -> Result {
+    if out.exists() {
+        fs::remove_dir_all(out).map_err(|e| format!("cannot remove {}: {e}", out.display()))?;
+    }
+    fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    for part in parts {
+        let entries =
+            fs::read_dir(part).map_err(|e| format!("cannot list {}: {e}", part.display()))?;
+        for entry in entries {
+            let path = entry
+                .map_err(|e| format!("cannot list {}: {e}", part.display()))?
+                .path();
+            if let (true, Some(name)) = (path.is_file(), path.file_name()) {
+                fs::copy(&path, out.join(name))
+                    .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Checks a `--corpus` argument and makes it absolute: the build script runs in another
@@ -56,6 +268,7 @@ pub fn corpus_dir(corpus: &Path) -> Result<PathBuf> {
 fn print_size_report(dist: &Path) -> Result {
     let mut files = Vec::new();
     collect_files(dist, &mut files)?;
+    files.retain(|p| !is_precompressed(p));
     files.sort();
     let mut rows = Vec::new();
     for path in &files {
@@ -65,7 +278,7 @@ fn print_size_report(dist: &Path) -> Result {
             .unwrap_or(path)
             .display()
             .to_string();
-        rows.push((name, data.len(), brotli_size(&data)?));
+        rows.push((name, data.len(), brotli(&data)?.len()));
     }
     let raw_total: usize = rows.iter().map(|(_, raw, _)| raw).sum();
     let brotli_total: usize = rows.iter().map(|(_, _, brotli)| brotli).sum();
@@ -111,6 +324,11 @@ fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result {
 
 /// The size of `data` after brotli at the report's settings (quality 11, 4 MiB window).
 pub fn brotli_size(data: &[u8]) -> Result<usize> {
+    Ok(brotli(data)?.len())
+}
+
+/// `data` compressed with brotli at quality 11 and a 4 MiB window, as served precompressed.
+fn brotli(data: &[u8]) -> Result<Vec<u8>> {
     let params = brotli::enc::BrotliEncoderParams {
         quality: BROTLI_QUALITY,
         lgwin: BROTLI_WINDOW_BITS,
@@ -120,12 +338,90 @@ pub fn brotli_size(data: &[u8]) -> Result<usize> {
     let mut compressed = Vec::new();
     brotli::BrotliCompress(&mut &data[..], &mut compressed, &params)
         .map_err(|e| format!("brotli compression failed: {e}"))?;
-    Ok(compressed.len())
+    Ok(compressed)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn precompressed_copies_decompress_to_the_original() {
+        use std::io::Read;
+        let dir = std::env::temp_dir().join(format!("xtask-precompress-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("sub")).unwrap();
+        let text = "Pjöngjang schickt Soldaten. ".repeat(200);
+        fs::write(dir.join("app.js"), &text).unwrap();
+        fs::write(dir.join("sub/data.wasm"), [0u8, 97, 115, 109, 1, 0, 0, 0]).unwrap();
+        fs::write(dir.join("photo.png"), [137u8, 80, 78, 71]).unwrap();
+        precompress(&dir).unwrap();
+        // Twice: existing .br/.gz files are not compressed again.
+        precompress(&dir).unwrap();
+
+        let mut gunzipped = String::new();
+        flate2::read::GzDecoder::new(&fs::read(dir.join("app.js.gz")).unwrap()[..])
+            .read_to_string(&mut gunzipped)
+            .unwrap();
+        assert_eq!(gunzipped, text);
+        let mut unbrotlied = Vec::new();
+        brotli::BrotliDecompress(
+            &mut &fs::read(dir.join("sub/data.wasm.br")).unwrap()[..],
+            &mut unbrotlied,
+        )
+        .unwrap();
+        assert_eq!(unbrotlied, [0u8, 97, 115, 109, 1, 0, 0, 0]);
+        assert!(!dir.join("photo.png.br").exists(), "PNG is not compressible text");
+        assert!(!dir.join("app.js.gz.br").exists());
+        assert!(!dir.join("app.js.br.gz").exists());
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn base64_matches_rfc_4648_vectors() {
+        let cases = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (raw, encoded) in cases {
+            assert_eq!(base64(raw.as_bytes()), encoded, "{raw:?}");
+        }
+        assert_eq!(base64(&[0xff, 0xfe, 0x00]), "//4A");
+    }
+
+    #[test]
+    fn glue_becomes_an_inline_module_started_with_the_bytes() {
+        let glue = "export class A {}\nexport function f() {}\nfunction __wbg_init() {}\n\
+                    export { initSync, __wbg_init as default };\n";
+        let module = inline_module(glue, b"\0asm").unwrap();
+        assert!(!module.contains("export"), "{module}");
+        assert!(
+            module.starts_with("class A {}\nfunction f() {}\n"),
+            "{module}"
+        );
+        assert!(module.contains("atob(\"AGFzbQ==\")"), "{module}");
+        assert!(module.ends_with("await __wbg_init({ module_or_path: wasmBytes });\n"));
+        let no_default = "export function f() {}\n";
+        assert!(inline_module(no_default, b"").is_err());
+        assert!(inline_module(
+            "const s = '</script>';\nexport { __wbg_init as default };",
+            b""
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn tag_span_covers_one_whole_tag() {
+        let html = r#"<a><link rel="stylesheet" href="x.css"/><b>"#;
+        let span = tag_span(html, "<link rel=\"stylesheet\"", ">").unwrap();
+        assert_eq!(&html[span], r#"<link rel="stylesheet" href="x.css"/>"#);
+        assert_eq!(tag_span(html, "<script", "</script>"), None);
+    }
 
     #[test]
     fn brotli_shrinks_repetitive_text() {

@@ -348,3 +348,72 @@ pub fn format_log(entries: &[LogEntry]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// chromedriver's (non-W3C) "execute a Chrome DevTools Protocol command" endpoint.
+#[allow(dead_code)] // Not every test binary that includes this module sends CDP commands.
+#[derive(Debug)]
+struct CdpCommand {
+    cmd: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for CdpCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        let session_id = session_id.expect("a CDP command needs a session");
+        base_url.join(&format!("session/{session_id}/goog/cdp/execute"))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// Sends the Chrome DevTools Protocol command `cmd` (e.g. `Emulation.setEmulatedMedia`) with
+/// `params` to the current tab and returns its result; panics if chromedriver refuses it.
+///
+/// Emulation settings made this way stay in force across navigations in the same tab.
+#[allow(dead_code)] // Not every test binary that includes this module sends CDP commands.
+pub async fn cdp(client: &Client, cmd: &str, params: Value) -> Value {
+    client
+        .issue_cmd(CdpCommand {
+            cmd: cmd.to_owned(),
+            params,
+        })
+        .await
+        .unwrap_or_else(|e| panic!("CDP command {cmd} failed: {e}"))
+}
+
+/// Runs a script and returns its JSON result.
+pub async fn eval(client: &Client, script: &str) -> serde_json::Value {
+    client
+        .execute(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("script failed ({script}): {e}"))
+}
+
+/// Polls `script` (returning a boolean) until it is true or a few seconds pass.
+pub async fn wait_until(client: &Client, script: &str, what: &str) {
+    for _ in 0..100 {
+        if eval(client, script).await == serde_json::Value::Bool(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("timed out waiting until {what} ({script})");
+}
+
+/// Sends keys to whatever element has focus.
+pub async fn press(client: &Client, keys: &str) {
+    client
+        .active_element()
+        .await
+        .expect("an element has focus")
+        .send_keys(keys)
+        .await
+        .unwrap_or_else(|e| panic!("cannot send keys {keys:?}: {e}"));
+}
