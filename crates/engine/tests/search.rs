@@ -268,3 +268,50 @@ fn highlights_in_the_reading_view_are_exact() {
         "{words:?}"
     );
 }
+
+/// (query, words of the corpus that must not be highlighted): German function words match their
+/// own inflections only — no spelling variants (`unter` ≠ `Hinter`, same transliteration
+/// skeleton), no compound parts (`einen` has the stem `ein`, which begins `Einsatz`), no typos.
+const FUNCTION_WORDS: &[(&str, &[&str])] = &[
+    ("unter", &["Hinter"]),
+    ("Hinter", &["unter"]),
+    (
+        "einen",
+        &["Einsatz", "eingesetzt", "Einsatzgebiet", "einmal"],
+    ),
+    (
+        "gegen",
+        &["Gegenzug", "Gegenleistung", "Gegenstück", "Gegend"],
+    ),
+    ("weiter", &["weiterhin"]),
+    ("während", &["Währung"]),
+];
+
+#[test]
+fn function_words_match_only_themselves() {
+    let s = snapshot();
+    let mut failures = Vec::new();
+    for &(query, forbidden) in FUNCTION_WORDS {
+        let (found, marks) = run(query, false);
+        if found.is_empty() {
+            failures.push(format!("{query:?} found nothing"));
+        }
+        for word in forbidden {
+            // The negative case is real: the word is in an article's main text.
+            assert!(
+                s.docs.iter().any(|d| d.main_text().contains(word)),
+                "{word:?} is not in the corpus"
+            );
+            if marks.iter().any(|(w, _)| w == word) {
+                failures.push(format!("{query:?} highlighted {word:?}: {marks:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // While typing, a function word is still completed: `gegen…` may become `Gegenzug`.
+    let (_, marks) = run("gegen", true);
+    assert!(
+        marks.iter().any(|(w, k)| w == "Gegenzug" && *k == Compound),
+        "{marks:?}"
+    );
+}

@@ -7,6 +7,7 @@
 pub mod fold;
 pub mod sentence;
 pub mod stem;
+pub mod stopwords;
 pub mod tokenize;
 pub mod translit;
 

@@ -1,8 +1,10 @@
 //! Building the index from ingested documents (at build time, never in the browser).
 
 use super::positions::doc_tokens;
-use super::{Index, Postings, BODY_WEIGHT, CAPTION_WEIGHT, LEAD_WEIGHT, TITLE_WEIGHT};
-use crate::analyze::{analyze, stem::stem, translit};
+use super::{
+    postings, weight_units, Index, BODY_WEIGHT, CAPTION_WEIGHT, LEAD_WEIGHT, TITLE_WEIGHT,
+};
+use crate::analyze::{analyze, stem::stem, stopwords, translit};
 use crate::document::{BlockKind, Document};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -10,20 +12,29 @@ use std::collections::{BTreeMap, BTreeSet};
 struct TermAcc {
     stem: String,
     capitalized: bool,
-    postings: Postings,
+    /// Documents, ascending.
+    docs: Vec<u32>,
+    /// Field-weighted term frequency in tenths, per document.
+    weights: Vec<u32>,
+    /// Positions per document, ascending.
+    positions: Vec<Vec<u32>>,
 }
 
-fn field_weight(kind: BlockKind) -> f32 {
-    match kind {
+/// Field weight of a block kind, in tenths.
+fn field_weight(kind: BlockKind) -> u32 {
+    weight_units(match kind {
         BlockKind::Title => TITLE_WEIGHT,
         BlockKind::Lead | BlockKind::Heading => LEAD_WEIGHT,
         BlockKind::Caption => CAPTION_WEIGHT,
         _ => BODY_WEIGHT,
-    }
+    })
 }
 
 /// Shortest name (in characters) whose genitive `-s` is recognised: `Putins`, not `Uns`.
 const GENITIVE_MIN_CHARS: usize = 5;
+
+/// The outlet counted for documents that name none.
+pub const UNKNOWN_OUTLET: &str = "unbekannt";
 
 /// Builds the index over `docs` (document ids in the index are positions in this slice).
 pub fn build(docs: &[Document]) -> Index {
@@ -43,10 +54,12 @@ pub fn build(docs: &[Document]) -> Index {
                 let acc = terms.entry(token.term.clone()).or_insert_with(|| TermAcc {
                     stem: stem(&doc.text[token.start..token.end]),
                     capitalized: false,
-                    postings: Postings::default(),
+                    docs: Vec::new(),
+                    weights: Vec::new(),
+                    positions: Vec::new(),
                 });
                 acc.capitalized |= token.capitalized;
-                let p = &mut acc.postings;
+                let p = acc;
                 if p.docs.last() == Some(&d) {
                     if let (Some(w), Some(pos)) = (p.weights.last_mut(), p.positions.last_mut()) {
                         *w += weight;
@@ -67,7 +80,8 @@ pub fn build(docs: &[Document]) -> Index {
         }
         doc_len.push(len);
     }
-    known.extend(terms.keys().cloned());
+    // Indexed terms are known through the term dictionary; keep only boilerplate-only words.
+    known.retain(|word| !terms.contains_key(word));
 
     // Genitive -s of names: `Schoigus` joins the stem group of `Schoigu` when both occur.
     let genitive_stems: Vec<(String, String)> = terms
@@ -89,19 +103,23 @@ pub fn build(docs: &[Document]) -> Index {
     let mut term_builder = fst::MapBuilder::memory();
     let mut stems: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut translits: BTreeMap<String, Vec<(u32, String)>> = BTreeMap::new();
-    let mut postings = Vec::with_capacity(terms.len());
+    let mut postings = Vec::new();
+    let mut postings_offsets = Vec::with_capacity(terms.len() + 1);
     for (id, (term, acc)) in terms.into_iter().enumerate() {
         let id = id as u32;
         // Keys arrive sorted (BTreeMap order), as fst requires; insertion cannot fail then.
         let _ = term_builder.insert(&term, u64::from(id));
         stems.entry(acc.stem).or_default().push(id);
-        if acc.capitalized {
+        // Function words (`Hinter` at the start of a sentence) are no names to respell.
+        if acc.capitalized && !stopwords::is_stopword(&term) {
             if let Some(key) = translit::key(&term) {
                 translits.entry(key).or_default().push((id, term.clone()));
             }
         }
-        postings.push(acc.postings);
+        postings_offsets.push(postings.len() as u32);
+        postings::encode(&mut postings, &acc.docs, &acc.weights, &acc.positions);
     }
+    postings_offsets.push(postings.len() as u32);
     let mut reversed: BTreeMap<String, u64> = BTreeMap::new();
     for (group, stem) in stems.keys().enumerate() {
         reversed.insert(reverse(stem), group as u64);
@@ -117,9 +135,26 @@ pub fn build(docs: &[Document]) -> Index {
         let _ = known_builder.insert(word);
     }
     let total: u64 = doc_len.iter().map(|&l| u64::from(l)).sum();
+    let outlet_of = |doc: &Document| {
+        doc.meta
+            .outlet
+            .clone()
+            .unwrap_or_else(|| UNKNOWN_OUTLET.into())
+    };
+    let outlets: Vec<String> = docs
+        .iter()
+        .map(outlet_of)
+        .collect::<BTreeSet<String>>()
+        .into_iter()
+        .collect();
+    let doc_outlet = docs
+        .iter()
+        .map(|d| outlets.binary_search(&outlet_of(d)).unwrap_or(0) as u32)
+        .collect();
     Index {
         terms: term_builder.into_inner().unwrap_or_default(),
         postings,
+        postings_offsets,
         stems: stem_fst,
         stem_groups,
         stems_reversed: reversed_builder.into_inner().unwrap_or_default(),
@@ -132,6 +167,8 @@ pub fn build(docs: &[Document]) -> Index {
             total as f32 / doc_len.len() as f32
         },
         doc_len,
+        doc_outlet,
+        outlets,
     }
 }
 

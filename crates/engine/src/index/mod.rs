@@ -3,17 +3,20 @@
 //! Term dictionaries are [`fst`] maps (exact terms, stems, transliteration keys) so that prefix,
 //! suffix, fuzzy (Levenshtein automaton) and exact lookups all run over compact sorted automata.
 //! Postings keep, per term and document, the field-weighted term frequency (title and lead count
-//! more than the body) and the token positions (for phrases and snippets). Only main text is
+//! more than the body) and the token positions (for phrases and snippets), delta- and
+//! varint-encoded in one byte string (see the `postings` module). Only main text is
 //! indexed; boilerplate words go only into the `known` vocabulary, so a word that occurs only in
 //! a link list is recognised as a real word (not "corrected" as a typo) yet matches nothing.
 
 mod build;
 pub mod positions;
+pub mod postings;
 
-pub use build::build;
 pub(crate) use build::reverse;
+pub use build::{build, UNKNOWN_OUTLET};
 
 use fst::{Map, Set};
+pub use postings::PostingList;
 
 /// Field weight of the title in BM25.
 pub const TITLE_WEIGHT: f32 = 3.0;
@@ -24,24 +27,24 @@ pub const BODY_WEIGHT: f32 = 1.0;
 /// Field weight of photo captions.
 pub const CAPTION_WEIGHT: f32 = 0.7;
 
-/// All occurrences of one term.
-#[derive(Debug, Clone, PartialEq, Default, bitcode::Encode, bitcode::Decode)]
-pub struct Postings {
-    /// Documents containing the term, ascending.
-    pub docs: Vec<u32>,
-    /// Field-weighted term frequency per document (parallel to `docs`).
-    pub weights: Vec<f32>,
-    /// Token positions per document (parallel to `docs`), ascending.
-    pub positions: Vec<Vec<u32>>,
+/// Field weights in tenths, as stored: weighted term frequencies are sums of these, so the
+/// stored integers are exact (no quantisation loss).
+pub(crate) fn weight_units(weight: f32) -> u32 {
+    (weight * WEIGHT_SCALE).round() as u32
 }
+
+/// Stored weights are field-weighted term frequencies times this.
+pub const WEIGHT_SCALE: f32 = 10.0;
 
 /// The index over all documents' main text.
 #[derive(Debug, Clone, PartialEq, Default, bitcode::Encode, bitcode::Decode)]
 pub struct Index {
     /// fst map: exact (folded) term → term id.
     pub terms: Vec<u8>,
-    /// Postings by term id.
-    pub postings: Vec<Postings>,
+    /// Postings of every term, concatenated in term-id order (format: the `postings` module).
+    pub postings: Vec<u8>,
+    /// Byte offset of each term's postings in `postings`, plus the end (length: terms + 1).
+    pub postings_offsets: Vec<u32>,
     /// fst map: stem → stem group id.
     pub stems: Vec<u8>,
     /// Term ids per stem group.
@@ -54,10 +57,15 @@ pub struct Index {
     /// Term ids and terms per transliteration group (the text tells a spelling variant from a
     /// typo, see `translit::is_variant`).
     pub translit_groups: Vec<Vec<(u32, String)>>,
-    /// fst set: every folded word of the corpus, boilerplate included.
+    /// fst set: folded words that occur only in boilerplate (the indexed terms are known too).
     pub known: Vec<u8>,
     /// Main-text length in tokens, by document.
     pub doc_len: Vec<u32>,
+    /// Outlet of each document, as an index into `outlets` (counting hits per outlet is then
+    /// an array increment per hit).
+    pub doc_outlet: Vec<u32>,
+    /// Distinct outlets, sorted; documents without an outlet have "unbekannt".
+    pub outlets: Vec<String>,
     /// Average of `doc_len`.
     pub avg_len: f32,
 }
@@ -90,17 +98,31 @@ impl Index {
 
     /// Whether `folded` is a word of the corpus (main text or boilerplate).
     pub fn is_known(&self, folded: &str) -> bool {
-        Set::new(self.known.as_slice()).is_ok_and(|s| s.contains(folded))
+        self.term_id(folded).is_some()
+            || Set::new(self.known.as_slice()).is_ok_and(|s| s.contains(folded))
     }
 
-    /// Postings of a term id (empty for an unknown id).
-    pub fn postings(&self, term: u32) -> &Postings {
-        static EMPTY: Postings = Postings {
-            docs: Vec::new(),
-            weights: Vec::new(),
-            positions: Vec::new(),
+    /// Postings of a term id (empty for an unknown id or corrupt offsets).
+    pub fn postings(&self, term: u32) -> PostingList<'_> {
+        let t = term as usize;
+        let range = match (
+            self.postings_offsets.get(t),
+            self.postings_offsets.get(t + 1),
+        ) {
+            (Some(&a), Some(&b)) if a <= b => a as usize..b as usize,
+            _ => 0..0,
         };
-        self.postings.get(term as usize).unwrap_or(&EMPTY)
+        PostingList::new(self.postings.get(range).unwrap_or(&[]))
+    }
+
+    /// Number of documents containing a term (0 for an unknown id).
+    pub fn doc_freq(&self, term: u32) -> usize {
+        self.postings(term).len()
+    }
+
+    /// Number of terms.
+    pub fn term_count(&self) -> usize {
+        self.postings_offsets.len().saturating_sub(1)
     }
 
     /// Number of documents.

@@ -1,12 +1,13 @@
 //! Which index terms a query word matches, and why: exact > stem > spelling variant > compound
 //! part > typo.
 
-use crate::analyze::{fold::fold, stem::stem, translit};
+use crate::analyze::{fold::fold, stem::stem, stopwords, translit};
 use crate::index::Index;
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Streamer};
 use levenshtein_automata::LevenshteinAutomatonBuilder;
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// Why a term matched a query word. Ordered from best to weakest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -59,6 +60,7 @@ pub struct Expansion {
 
 /// Shortest query word (characters) that matches inside compounds: `Futter` → `Kanonenfutter`.
 pub const COMPOUND_MIN_CHARS: usize = 5;
+
 /// Fewest letters a compound adds to the query's stem (`Satellit` + `enprogramm`); one or two
 /// more letters are an inflection or a typo, not a compound.
 const COMPOUND_MIN_REST: usize = 3;
@@ -67,8 +69,13 @@ const COMPOUND_MIN_REST: usize = 3;
 const VARIANT_MIN_CHARS: usize = 5;
 /// Shortest prefix completed while typing.
 const PREFIX_MIN_CHARS: usize = 2;
-/// Most terms one query word may expand to (keeps broad prefixes cheap on big corpora).
-pub const MAX_EXPANSIONS: usize = 64;
+/// Most terms one query word may expand to (keeps broad prefixes cheap on big corpora). Exact,
+/// stem and spelling-variant matches are always kept; of the other candidates (completions,
+/// compounds, typos), the ones in the most documents are kept.
+pub const MAX_EXPANSIONS: usize = 1024;
+/// Most postings (documents summed over terms) the completions, compounds and typos of one
+/// word may add: a two-letter prefix (`ge`) reaches thousands of frequent words.
+pub const MAX_EXPANSION_POSTINGS: usize = 200_000;
 
 /// Typo budget by word length: none up to 4 characters, 1 up to 8, 2 from 9.
 pub fn typo_distance(chars: usize) -> u8 {
@@ -79,10 +86,65 @@ pub fn typo_distance(chars: usize) -> u8 {
     }
 }
 
-/// Adds an expansion unless the term is already there (first reason wins) or the cap is hit.
-fn add(out: &mut Vec<Expansion>, term: u32, kind: MatchKind) {
-    if out.len() < MAX_EXPANSIONS && !out.iter().any(|e| e.term == term) {
-        out.push(Expansion { term, kind });
+/// The expansions of one word, each term once (its first, i.e. best, reason wins).
+#[derive(Default)]
+struct Candidates {
+    out: Vec<Expansion>,
+    seen: HashSet<u32>,
+}
+
+impl Candidates {
+    fn add(&mut self, term: u32, kind: MatchKind) {
+        if self.seen.insert(term) {
+            self.out.push(Expansion { term, kind });
+        }
+    }
+
+    /// At most [`MAX_EXPANSIONS`] and about [`MAX_EXPANSION_POSTINGS`]: every exact, stem and
+    /// variant match, then the other candidates by document frequency (most first, then by
+    /// reason and term id).
+    fn finish(self, index: &Index) -> Vec<Expansion> {
+        let few = self.out.len() <= MAX_EXPANSIONS;
+        if few
+            && self
+                .out
+                .iter()
+                .map(|e| index.doc_freq(e.term))
+                .sum::<usize>()
+                <= MAX_EXPANSION_POSTINGS
+        {
+            return self.out;
+        }
+        let (mut out, weak): (Vec<Expansion>, Vec<Expansion>) = self
+            .out
+            .into_iter()
+            .partition(|e| e.kind <= MatchKind::Variant);
+        let strong = out.len();
+        let mut weak: Vec<(usize, Expansion)> = weak
+            .into_iter()
+            .map(|e| (index.doc_freq(e.term), e))
+            .collect();
+        let keep = MAX_EXPANSIONS.saturating_sub(strong);
+        let order = |a: &(usize, Expansion), b: &(usize, Expansion)| {
+            b.0.cmp(&a.0)
+                .then(a.1.kind.cmp(&b.1.kind))
+                .then(a.1.term.cmp(&b.1.term))
+        };
+        if keep < weak.len() {
+            weak.select_nth_unstable_by(keep, order);
+            weak.truncate(keep);
+        }
+        weak.sort_by(order);
+        // And at most about MAX_EXPANSION_POSTINGS postings to read (at least one candidate).
+        let mut budget = MAX_EXPANSION_POSTINGS;
+        for (df, e) in weak {
+            if budget < df && budget < MAX_EXPANSION_POSTINGS {
+                continue;
+            }
+            budget = budget.saturating_sub(df);
+            out.push(e);
+        }
+        out
     }
 }
 
@@ -98,37 +160,40 @@ pub fn expand(index: &Index, word: &str, prefix: bool, strict: bool) -> Vec<Expa
     if !folded.chars().any(char::is_alphanumeric) {
         return Vec::new();
     }
-    let mut out: Vec<Expansion> = Vec::new();
+    let mut out = Candidates::default();
     let (Some(terms), Some(stems)) = (index.term_map(), index.stem_map()) else {
         return Vec::new();
     };
     if let Some(id) = terms.get(&folded) {
-        add(&mut out, id as u32, MatchKind::Exact);
+        out.add(id as u32, MatchKind::Exact);
     }
     let word_stem = stem(word);
     let mut stem_keys = vec![word_stem.clone()];
     // Genitive of a name typed by the reader: `Schoigus` → `Schoigu`.
-    if folded.ends_with('s') && folded.chars().count() >= 5 {
-        let base = &word[..word.len() - 1];
+    // (`ß` folds to `ss` but is no genitive ending.)
+    if let (Some(base), true) = (word.strip_suffix(['s', 'S']), folded.chars().count() >= 5) {
         stem_keys.push(stem(base));
     }
     for key in &stem_keys {
         if let Some(group) = stems.get(key) {
             for &id in index.stem_groups.get(group as usize).into_iter().flatten() {
-                add(&mut out, id, MatchKind::Stem);
+                out.add(id, MatchKind::Stem);
             }
         }
     }
     if strict {
-        return out;
+        return out.finish(index);
     }
+    // Function words are never respelt, corrected or found inside compounds; they are only
+    // completed while typing (`unter` → `Unterstützung`).
+    let function_word = stopwords::is_stopword(&folded);
 
     // Spelling variants and typos, told apart by what differs (see translit::is_variant).
-    let known = !out.is_empty() || index.is_known(&folded);
+    let known = !out.out.is_empty() || function_word || index.is_known(&folded);
     // Names spelt another way (same transliteration key). A key match whose difference is not
     // one transliteration makes (`Kanonenfuter`) is left to the typo pass and its length budget.
     let mut variants: Vec<u32> = Vec::new();
-    let long_enough = folded.chars().count() >= VARIANT_MIN_CHARS;
+    let long_enough = folded.chars().count() >= VARIANT_MIN_CHARS && !function_word;
     if let (true, Some(key), Some(map)) = (long_enough, translit::key(word), index.translit_map()) {
         if let Some(group) = map.get(&key) {
             for (id, term) in index
@@ -151,9 +216,6 @@ pub fn expand(index: &Index, word: &str, prefix: bool, strict: bool) -> Vec<Expa
             let mut stream = terms.search(&dfa).into_stream();
             let mut found = Vec::new();
             while let Some((key, id)) = stream.next() {
-                if found.len() >= MAX_EXPANSIONS {
-                    break;
-                }
                 found.push((id as u32, String::from_utf8_lossy(key).into_owned()));
             }
             found
@@ -165,10 +227,11 @@ pub fn expand(index: &Index, word: &str, prefix: bool, strict: bool) -> Vec<Expa
         };
     }
     for &id in &variants {
-        add(&mut out, id, MatchKind::Variant);
+        out.add(id, MatchKind::Variant);
     }
 
-    if folded.chars().count() >= COMPOUND_MIN_CHARS {
+    // Function words are no compound parts: `einen` (stem `ein`) would reach `einachsig`.
+    if folded.chars().count() >= COMPOUND_MIN_CHARS && !function_word {
         // Heads: stems that begin with the query's stem; tails: stems that end with it (a
         // prefix search in the reversed-stem dictionary). Either must add a real word part.
         let min_len = word_stem.len() + COMPOUND_MIN_REST;
@@ -186,22 +249,30 @@ pub fn expand(index: &Index, word: &str, prefix: bool, strict: bool) -> Vec<Expa
             let mut tails = reversed
                 .search(Str::new(&needle).starts_with())
                 .into_stream();
+            // A word that ends with the query and is one or two letters longer is the real
+            // tail of compounds that end with it: `Grundstück` ends with `Stück`, not with
+            // `Tücke`. (Keys arrive sorted, so such a word comes before its compounds.)
+            let mut longer_tails: Vec<Vec<u8>> = Vec::new();
             while let Some((key, group)) = tails.next() {
                 if key.len() >= min_len {
-                    groups.push(group);
+                    if !longer_tails.iter().any(|t| key.starts_with(t)) {
+                        groups.push(group);
+                    }
+                } else if key.len() > needle.len() {
+                    longer_tails.push(key.to_vec());
                 }
             }
         }
         for group in groups {
             for &id in index.stem_groups.get(group as usize).into_iter().flatten() {
-                add(&mut out, id, MatchKind::Compound);
+                out.add(id, MatchKind::Compound);
             }
         }
     }
     if prefix && folded.chars().count() >= PREFIX_MIN_CHARS {
         let mut stream = terms.search(Str::new(&folded).starts_with()).into_stream();
         while let Some((_, id)) = stream.next() {
-            add(&mut out, id as u32, MatchKind::Compound);
+            out.add(id as u32, MatchKind::Compound);
         }
     }
     for (id, term) in typos {
@@ -210,7 +281,99 @@ pub fn expand(index: &Index, word: &str, prefix: bool, strict: bool) -> Vec<Expa
         } else {
             MatchKind::Typo
         };
-        add(&mut out, id, kind);
+        out.add(id, kind);
     }
-    out
+    out.finish(index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Block, BlockKind, Document, Metadata};
+
+    fn index(text: &str) -> Index {
+        crate::index::build(&[Document {
+            id: "a".into(),
+            meta: Metadata::default(),
+            text: text.into(),
+            blocks: vec![Block {
+                start: 0,
+                end: text.len() as u32,
+                kind: BlockKind::Lead,
+            }],
+        }])
+    }
+
+    fn matched(index: &Index, word: &str) -> Vec<(String, MatchKind)> {
+        let terms = index.term_map().unwrap();
+        let mut names = std::collections::HashMap::new();
+        let mut stream = terms.stream();
+        while let Some((key, id)) = stream.next() {
+            names.insert(id as u32, String::from_utf8_lossy(key).into_owned());
+        }
+        expand(index, word, false, false)
+            .into_iter()
+            .map(|e| (names[&e.term].clone(), e.kind))
+            .collect()
+    }
+
+    /// (query, terms it must reach, terms it must not reach)
+    const CASES: &[(&str, &[&str], &[&str])] = &[
+        // The tail of `Grundstück` is `Stück`, a word of its own, not `Tücke`.
+        ("Tücke", &["satellitentucke"], &["grundstuck", "stuck"]),
+        ("Stück", &["grundstuck"], &[]),
+        // Function words: no variants, compounds or typos.
+        ("unter", &["unter"], &["hinter", "unterstand"]),
+        ("einen", &["einen"], &["einachsig", "einsatz"]),
+    ];
+
+    #[test]
+    fn compound_tails_and_function_words() {
+        let index = index(
+            "Das Stück war gut. Hinter dem Grundstück lag ein Unterstand. Die Tücke der \
+             Satellitentücke. Unter einen einachsig Einsatz.",
+        );
+        for &(query, wanted, unwanted) in CASES {
+            let found = matched(&index, query);
+            for w in wanted {
+                assert!(found.iter().any(|(t, _)| t == w), "{query}: {found:?}");
+            }
+            for w in unwanted {
+                assert!(found.iter().all(|(t, _)| t != w), "{query}: {found:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn broad_prefixes_keep_the_most_frequent_completions() {
+        let mut text = String::new();
+        for i in 0..(MAX_EXPANSIONS + 50) {
+            text.push_str(&format!("Vers{i:05}x. "));
+        }
+        // Alphabetically last, but in more documents' worth of text than any other.
+        let docs: Vec<Document> = (0..3)
+            .map(|d| {
+                let text = if d == 0 {
+                    text.clone()
+                } else {
+                    "Verszeile.".to_string()
+                };
+                Document {
+                    id: format!("{d}"),
+                    meta: Metadata::default(),
+                    blocks: vec![Block {
+                        start: 0,
+                        end: text.len() as u32,
+                        kind: BlockKind::Lead,
+                    }],
+                    text,
+                }
+            })
+            .collect();
+        let index = crate::index::build(&docs);
+        let found = expand(&index, "vers", true, false);
+        assert_eq!(found.len(), MAX_EXPANSIONS);
+        let id = index.term_id("verszeile").unwrap();
+        assert!(found.iter().any(|e| e.term == id));
+    }
 }

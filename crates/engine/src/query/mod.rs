@@ -10,7 +10,7 @@ use crate::index::Index;
 use expand::{expand, Expansion, MatchKind};
 use parse::{Atom, Query};
 pub use snippet::{Highlight, Snippet};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// BM25 term-frequency saturation.
 const K1: f32 = 1.2;
@@ -60,11 +60,31 @@ pub struct SearchResults {
     pub query: Query,
 }
 
-/// One occurrence of a phrase word: (position, term id, why, postings slot of the document).
-type Occurrence = (u32, u32, MatchKind, usize);
-
 /// Matched positions of one document: position → (term id, why), best reason kept.
 type Matches = HashMap<u32, Vec<(u32, MatchKind)>>;
+
+/// Matching documents, ascending, with their scores.
+type Scored = Vec<(u32, f32)>;
+
+/// A query atom with its words expanded over the index (once per search: the same expansions
+/// rank the documents and find the highlighted positions).
+enum Prepared {
+    /// A word; `parts` holds the word parts of a hyphenated word (`US-Dollar` also matches the
+    /// phrase "US Dollar"), empty otherwise.
+    Word {
+        whole: Vec<Expansion>,
+        parts: Vec<Vec<Expansion>>,
+    },
+    /// The words of a phrase, in order.
+    Phrase(Vec<Vec<Expansion>>),
+}
+
+/// A document where a phrase occurs: its score and the matched positions.
+struct PhraseHit {
+    doc: u32,
+    score: f32,
+    positions: Vec<(u32, u32, MatchKind)>,
+}
 
 /// A searcher over a snapshot's documents and index.
 pub struct Searcher<'a> {
@@ -84,236 +104,375 @@ impl<'a> Searcher<'a> {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    fn bm25(&self, term: u32, slot: usize, doc: u32) -> f32 {
-        let postings = self.index.postings(term);
-        let tf = postings.weights.get(slot).copied().unwrap_or(0.0);
+    /// BM25 of a term with inverse document frequency `idf` and weighted frequency `tf` in `doc`.
+    #[inline]
+    fn bm25(&self, idf: f32, tf: f32, doc: u32) -> f32 {
         let len = self.index.doc_len.get(doc as usize).copied().unwrap_or(0) as f32;
         let avg = self.index.avg_len.max(1.0);
-        let idf = self.idf(postings.docs.len());
         idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg))
     }
 
-    /// Scores and positions of the documents matching one atom.
-    fn eval_atom(&self, atom: &Atom, prefix: bool, strict: bool) -> BTreeMap<u32, (f32, Matches)> {
+    /// Expands the words of `atom`; `prefix` completes a word being typed, `strict` (phrases and
+    /// exclusions) allows only exact and stem matches.
+    fn prepare(&self, atom: &Atom, prefix: bool, strict: bool) -> Prepared {
+        let strict_words = |words: &[String]| -> Vec<Vec<Expansion>> {
+            words
+                .iter()
+                .map(|w| expand(self.index, w, false, true))
+                .collect()
+        };
         match atom {
             Atom::Word(word) => {
                 let parts = word_parts(word);
-                if parts.len() > 1 {
-                    // `US-Dollar`: the hyphenated whole, or its parts as a phrase.
-                    let mut whole = self.eval_words(std::slice::from_ref(word), prefix, strict);
-                    for (doc, hit) in self.eval_words(&parts, false, true) {
-                        whole.entry(doc).or_insert(hit);
-                    }
-                    whole
-                } else {
-                    self.eval_words(std::slice::from_ref(word), prefix, strict)
+                Prepared::Word {
+                    whole: expand(self.index, word, prefix, strict),
+                    parts: if parts.len() > 1 {
+                        strict_words(&parts)
+                    } else {
+                        Vec::new()
+                    },
                 }
             }
-            Atom::Phrase(text) => self.eval_words(&word_parts(text), false, true),
+            Atom::Phrase(text) => Prepared::Phrase(strict_words(&word_parts(text))),
         }
     }
 
-    /// A single word (one element) or a phrase (words at consecutive positions).
-    fn eval_words(
-        &self,
-        words: &[String],
-        prefix: bool,
-        strict: bool,
-    ) -> BTreeMap<u32, (f32, Matches)> {
-        let mut out = BTreeMap::new();
-        if words.is_empty() {
-            return out;
+    /// The documents matching a prepared atom, with scores.
+    fn score(&self, atom: &Prepared) -> Scored {
+        match atom {
+            Prepared::Word { whole, parts } => {
+                let scored = self.score_word(whole);
+                if parts.is_empty() {
+                    scored
+                } else {
+                    // The hyphenated whole, or its parts as a phrase.
+                    union(scored, phrase_scores(self.phrase(parts, None)), |a, _| a)
+                }
+            }
+            Prepared::Phrase(words) if words.len() == 1 => self.score_word(&words[0]),
+            Prepared::Phrase(words) => phrase_scores(self.phrase(words, None)),
         }
-        let last = words.len() - 1;
-        let expansions: Vec<Vec<Expansion>> = words
+    }
+
+    /// One word: per document, the best of its expansions' BM25 scores (weighted by why they
+    /// match). Many expansions accumulate into a dense array over all documents.
+    fn score_word(&self, expansions: &[Expansion]) -> Scored {
+        match expansions {
+            [] => Vec::new(),
+            [e] => {
+                let list = self.index.postings(e.term);
+                let idf = self.idf(list.len());
+                let weight = e.kind.weight();
+                list.docs()
+                    .map(|(doc, tf)| (doc, self.bm25(idf, tf, doc) * weight))
+                    .collect()
+            }
+            _ => {
+                let mut scores = vec![0.0f32; self.index.doc_count()];
+                for e in expansions {
+                    let list = self.index.postings(e.term);
+                    let idf = self.idf(list.len());
+                    let weight = e.kind.weight();
+                    for (doc, tf) in list.docs() {
+                        if let Some(best) = scores.get_mut(doc as usize) {
+                            *best = best.max(self.bm25(idf, tf, doc) * weight);
+                        }
+                    }
+                }
+                scores
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, s)| *s > 0.0)
+                    .map(|(d, s)| (d as u32, s))
+                    .collect()
+            }
+        }
+    }
+
+    /// Documents where the words occur at consecutive positions (each word any of its
+    /// expansions), optionally only among `only` (ascending).
+    fn phrase(&self, words: &[Vec<Expansion>], only: Option<&[u32]>) -> Vec<PhraseHit> {
+        if words.is_empty() || words.iter().any(Vec::is_empty) {
+            return Vec::new();
+        }
+        // Candidates: documents with every word, rarest word first.
+        let mut order: Vec<usize> = (0..words.len()).collect();
+        order.sort_by_key(|&i| {
+            words[i]
+                .iter()
+                .map(|e| self.index.doc_freq(e.term))
+                .sum::<usize>()
+        });
+        let mut candidates: Option<Vec<u32>> = only.map(<[u32]>::to_vec);
+        for &i in &order {
+            let mut docs: Vec<u32> = Vec::new();
+            for e in &words[i] {
+                let all = self.index.postings(e.term).docs().map(|(d, _)| d);
+                match &candidates {
+                    Some(c) => docs.extend(all.filter(|d| c.binary_search(d).is_ok())),
+                    None => docs.extend(all),
+                }
+            }
+            docs.sort_unstable();
+            docs.dedup();
+            if docs.is_empty() {
+                return Vec::new();
+            }
+            candidates = Some(docs);
+        }
+        let candidates = candidates.unwrap_or_default();
+        let idfs: Vec<Vec<f32>> = words
             .iter()
-            .enumerate()
-            .map(|(i, w)| {
-                expand(
-                    self.index,
-                    w,
-                    prefix && i == last,
-                    strict || words.len() > 1,
-                )
+            .map(|exps| {
+                exps.iter()
+                    .map(|e| self.idf(self.index.doc_freq(e.term)))
+                    .collect()
             })
             .collect();
-        if expansions.iter().any(Vec::is_empty) {
-            return out;
-        }
-        if words.len() == 1 {
-            // Scores only: positions are looked up later, for the hits that get snippets.
-            for e in &expansions[0] {
-                let postings = self.index.postings(e.term);
-                for (slot, &doc) in postings.docs.iter().enumerate() {
-                    let score = self.bm25(e.term, slot, doc) * e.kind.weight();
-                    let entry = out.entry(doc).or_insert((0.0f32, Matches::new()));
-                    entry.0 = entry.0.max(score);
-                }
-            }
-            return out;
-        }
-        // Phrase: for each document with every word, positions p, p+1, … must all match.
-        let mut per_word: Vec<HashMap<u32, Vec<Occurrence>>> = Vec::new();
-        for exps in &expansions {
-            let mut by_doc: HashMap<u32, Vec<Occurrence>> = HashMap::new();
-            for e in exps {
-                let postings = self.index.postings(e.term);
-                for (slot, &doc) in postings.docs.iter().enumerate() {
-                    for &pos in postings.positions.get(slot).into_iter().flatten() {
-                        by_doc
-                            .entry(doc)
-                            .or_default()
-                            .push((pos, e.term, e.kind, slot));
+        // One cursor per word and expansion, advanced in step with the candidates (both ascend);
+        // each word's occurrences in the current document go into a reused buffer.
+        let mut cursors: Vec<Vec<_>> = words
+            .iter()
+            .map(|exps| {
+                exps.iter()
+                    .map(|e| {
+                        let mut it = self.index.postings(e.term).with_positions();
+                        let current = it.next();
+                        (it, current)
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut occurrences: Vec<Vec<(u32, usize, f32)>> = vec![Vec::new(); words.len()];
+        let mut out = Vec::new();
+        for &doc in &candidates {
+            for (word, buffer) in cursors.iter_mut().zip(&mut occurrences) {
+                buffer.clear();
+                for (x, (it, current)) in word.iter_mut().enumerate() {
+                    while current.as_ref().is_some_and(|c| c.0 < doc) {
+                        *current = it.next();
+                    }
+                    if let Some((d, tf, positions)) = current {
+                        if *d == doc {
+                            let tf = *tf;
+                            buffer.extend(positions.clone().map(|p| (p, x, tf)));
+                        }
                     }
                 }
+                if word.len() > 1 {
+                    buffer.sort_unstable_by_key(|o| o.0);
+                }
             }
-            per_word.push(by_doc);
-        }
-        for (&doc, first) in &per_word[0] {
-            let mut matches = Matches::new();
             let mut count = 0u32;
             let mut score = 0.0f32;
-            for &(start, term0, kind0, slot0) in first {
-                let mut hits = vec![(start, term0, kind0, slot0)];
-                for (offset, word) in per_word.iter().enumerate().skip(1) {
-                    let want = start + offset as u32;
-                    match word.get(&doc).and_then(|v| v.iter().find(|m| m.0 == want)) {
-                        Some(&m) => hits.push(m),
-                        None => break,
-                    }
+            let mut positions = Vec::new();
+            for &(start, _, _) in &occurrences[0] {
+                let matched = occurrences.iter().enumerate().all(|(k, list)| {
+                    start
+                        .checked_add(k as u32)
+                        .is_some_and(|want| list.binary_search_by_key(&want, |o| o.0).is_ok())
+                });
+                if !matched {
+                    continue;
                 }
-                if hits.len() == words.len() {
-                    count += 1;
-                    for &(pos, term, kind, slot) in &hits {
-                        matches.entry(pos).or_default().push((term, kind));
-                        if count == 1 {
-                            score += self.bm25(term, slot, doc) * kind.weight();
-                        }
+                count += 1;
+                for (k, list) in occurrences.iter().enumerate() {
+                    let want = start + k as u32;
+                    let Ok(i) = list.binary_search_by_key(&want, |o| o.0) else {
+                        continue;
+                    };
+                    let (pos, x, tf) = list[i];
+                    let e = words[k][x];
+                    positions.push((pos, e.term, e.kind));
+                    if count == 1 {
+                        score += self.bm25(idfs[k][x], tf, doc) * e.kind.weight();
                     }
                 }
             }
             if count > 0 {
-                out.insert(doc, (score * (1.0 + (count as f32).ln()), matches));
+                out.push(PhraseHit {
+                    doc,
+                    score: score * (1.0 + (count as f32).ln()),
+                    positions,
+                });
             }
         }
         out
     }
 
-    /// The single-word expansions of a query's positive atoms (their positions are looked up
-    /// per document only when needed).
-    fn word_expansions(&self, query: &Query) -> Vec<Expansion> {
-        let clause_count = query.clauses.len();
-        let mut out = Vec::new();
-        for (ci, clause) in query.clauses.iter().enumerate() {
-            for (ai, atom) in clause.iter().enumerate() {
-                if let Atom::Word(word) = atom {
-                    let prefix =
-                        query.prefix_last && ci + 1 == clause_count && ai + 1 == clause.len();
-                    out.extend(expand(self.index, word, prefix, false));
-                }
-            }
-        }
-        out
-    }
-
-    /// Adds the positions of `expansions` in `doc` to `matches`.
-    fn add_positions(&self, doc: u32, expansions: &[Expansion], matches: &mut Matches) {
+    /// Adds the positions of `expansions` in the `targets` documents (ascending) to `matches`.
+    fn word_positions(
+        &self,
+        expansions: &[Expansion],
+        targets: &[u32],
+        matches: &mut HashMap<u32, Matches>,
+    ) {
+        let Some(&last) = targets.last() else {
+            return;
+        };
         for e in expansions {
-            let postings = self.index.postings(e.term);
-            if let Ok(slot) = postings.docs.binary_search(&doc) {
-                for &pos in postings.positions.get(slot).into_iter().flatten() {
-                    matches.entry(pos).or_default().push((e.term, e.kind));
+            let mut t = 0;
+            for (doc, _, positions) in self.index.postings(e.term).with_positions() {
+                if doc > last {
+                    break;
+                }
+                while targets[t] < doc {
+                    t += 1;
+                }
+                if targets[t] == doc {
+                    let m = matches.entry(doc).or_default();
+                    for pos in positions {
+                        m.entry(pos).or_default().push((e.term, e.kind));
+                    }
                 }
             }
         }
+    }
+
+    /// Adds the matched positions of a prepared atom in the `targets` documents (ascending).
+    fn atom_positions(
+        &self,
+        atom: &Prepared,
+        targets: &[u32],
+        matches: &mut HashMap<u32, Matches>,
+    ) {
+        let phrase = |words: &[Vec<Expansion>], matches: &mut HashMap<u32, Matches>| {
+            for hit in self.phrase(words, Some(targets)) {
+                let m = matches.entry(hit.doc).or_default();
+                for (pos, term, kind) in hit.positions {
+                    m.entry(pos).or_default().push((term, kind));
+                }
+            }
+        };
+        match atom {
+            Prepared::Word { whole, parts } => {
+                self.word_positions(whole, targets, matches);
+                if !parts.is_empty() {
+                    phrase(parts, matches);
+                }
+            }
+            Prepared::Phrase(words) if words.len() == 1 => {
+                self.word_positions(&words[0], targets, matches);
+            }
+            Prepared::Phrase(words) => phrase(words, matches),
+        }
+    }
+
+    /// The query's positive atoms, expanded.
+    fn prepare_query(&self, query: &Query) -> Vec<Vec<Prepared>> {
+        let clause_count = query.clauses.len();
+        query
+            .clauses
+            .iter()
+            .enumerate()
+            .map(|(ci, clause)| {
+                clause
+                    .iter()
+                    .enumerate()
+                    .map(|(ai, atom)| {
+                        let prefix =
+                            query.prefix_last && ci + 1 == clause_count && ai + 1 == clause.len();
+                        self.prepare(atom, prefix, false)
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     /// Runs `query_text` (any string) and returns ranked hits with snippets.
     pub fn search(&self, query_text: &str, options: SearchOptions) -> SearchResults {
         let query = parse::parse(query_text, options.typing);
-        let mut scores: Option<BTreeMap<u32, (f32, Matches)>> = None;
-        let clause_count = query.clauses.len();
-        for (ci, clause) in query.clauses.iter().enumerate() {
-            let mut clause_hits: BTreeMap<u32, (f32, Matches)> = BTreeMap::new();
-            for (ai, atom) in clause.iter().enumerate() {
-                let prefix = query.prefix_last && ci + 1 == clause_count && ai + 1 == clause.len();
-                for (doc, (score, matches)) in self.eval_atom(atom, prefix, false) {
-                    let entry = clause_hits.entry(doc).or_insert((0.0, Matches::new()));
-                    entry.0 += score;
-                    merge(&mut entry.1, matches);
-                }
+        let prepared = self.prepare_query(&query);
+        let mut scores: Option<Scored> = None;
+        for clause in &prepared {
+            if scores.as_ref().is_some_and(Vec::is_empty) {
+                break;
+            }
+            let mut clause_hits = Scored::new();
+            for atom in clause {
+                clause_hits = union(clause_hits, self.score(atom), |a, b| a + b);
             }
             scores = Some(match scores {
                 None => clause_hits,
-                Some(previous) => previous
-                    .into_iter()
-                    .filter_map(|(doc, (score, mut matches))| {
-                        let (s, m) = clause_hits.remove(&doc)?;
-                        merge(&mut matches, m);
-                        Some((doc, (score + s, matches)))
-                    })
-                    .collect(),
+                Some(previous) => intersect(previous, &clause_hits),
             });
         }
         // Only exclusions: everything except what they match.
         let mut scores = scores.unwrap_or_else(|| {
             if query.excluded.is_empty() {
-                BTreeMap::new()
+                Vec::new()
             } else {
-                (0..self.docs.len() as u32)
-                    .map(|d| (d, (0.0, Matches::new())))
-                    .collect()
+                (0..self.docs.len() as u32).map(|d| (d, 0.0)).collect()
             }
         });
         for atom in &query.excluded {
-            for doc in self.eval_atom(atom, false, true).keys() {
-                scores.remove(doc);
+            if scores.is_empty() {
+                break;
             }
+            let excluded = self.score(&self.prepare(atom, false, true));
+            scores = subtract(scores, &excluded);
         }
 
-        let mut ranked: Vec<(u32, f32, Matches)> =
-            scores.into_iter().map(|(d, (s, m))| (d, s, m)).collect();
-        ranked.sort_by(|a, b| {
+        // Best first, ties newest first, then by document (a total order: no stable sort needed).
+        let mut ranked: Vec<(u32, f32, Option<crate::document::PartialDate>)> = scores
+            .into_iter()
+            .map(|(d, s)| (d, s, self.date_of(d)))
+            .collect();
+        ranked.sort_unstable_by(|a, b| {
             b.1.total_cmp(&a.1)
-                .then_with(|| self.date_of(b.0).cmp(&self.date_of(a.0)))
+                .then_with(|| b.2.cmp(&a.2))
                 .then(a.0.cmp(&b.0))
         });
-        let mut outlets: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut counts = vec![0usize; self.index.outlets.len()];
         for (doc, _, _) in &ranked {
-            let outlet = self
-                .docs
+            if let Some(c) = self
+                .index
+                .doc_outlet
                 .get(*doc as usize)
-                .and_then(|d| d.meta.outlet.as_deref())
-                .unwrap_or("unbekannt");
-            *outlets.entry(outlet).or_default() += 1;
+                .and_then(|&o| counts.get_mut(o as usize))
+            {
+                *c += 1;
+            }
         }
+        let outlets = self
+            .index
+            .outlets
+            .iter()
+            .zip(counts)
+            .filter(|(_, n)| *n > 0)
+            .map(|(o, n)| (o.as_str(), n));
         let mut outlets: Vec<(String, usize)> = outlets
             .into_iter()
             .map(|(o, n)| (o.to_string(), n))
             .collect();
         outlets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
 
-        let words = if ranked.is_empty() || options.snippet_hits == 0 {
-            Vec::new()
-        } else {
-            self.word_expansions(&query)
-        };
+        let mut targets: Vec<u32> = ranked
+            .iter()
+            .take(options.snippet_hits)
+            .map(|&(d, _, _)| d)
+            .collect();
+        targets.sort_unstable();
+        let mut matches: HashMap<u32, Matches> = HashMap::new();
+        if !targets.is_empty() {
+            for atom in prepared.iter().flatten() {
+                self.atom_positions(atom, &targets, &mut matches);
+            }
+        }
         let hits = ranked
             .into_iter()
             .enumerate()
-            .map(|(rank, (doc, score, mut matches))| Hit {
+            .map(|(rank, (doc, score, _))| Hit {
                 doc: doc as usize,
                 score,
-                snippets: if rank < options.snippet_hits {
-                    self.add_positions(doc, &words, &mut matches);
-                    self.docs
-                        .get(doc as usize)
-                        .map(|d| {
-                            snippet::snippets(self.index, d, &matches, options.snippets_per_hit)
-                        })
-                        .unwrap_or_default()
-                } else {
-                    Vec::new()
+                snippets: match (rank < options.snippet_hits, self.docs.get(doc as usize)) {
+                    (true, Some(d)) => snippet::snippets(
+                        self.index,
+                        d,
+                        matches.get(&doc).unwrap_or(&Matches::new()),
+                        options.snippets_per_hit,
+                    ),
+                    _ => Vec::new(),
                 },
             })
             .collect();
@@ -327,23 +486,96 @@ impl<'a> Searcher<'a> {
     /// Every match of `query_text` in one document, as (start, end, why) byte ranges of its
     /// text: for highlighting in the reading view.
     pub fn highlights(&self, query_text: &str, doc: usize) -> Vec<(usize, usize, MatchKind)> {
+        let Some(document) = self.docs.get(doc) else {
+            return Vec::new();
+        };
         let query = parse::parse(query_text, false);
-        let mut matches = Matches::new();
-        for atom in query.clauses.iter().flatten() {
-            if let Some((_, m)) = self.eval_atom(atom, false, false).remove(&(doc as u32)) {
-                merge(&mut matches, m);
-            }
+        let target = [doc as u32];
+        let mut matches: HashMap<u32, Matches> = HashMap::new();
+        for atom in self.prepare_query(&query).iter().flatten() {
+            self.atom_positions(atom, &target, &mut matches);
         }
-        self.add_positions(doc as u32, &self.word_expansions(&query), &mut matches);
-        match self.docs.get(doc) {
-            Some(d) => snippet::match_ranges(self.index, d, &matches),
-            None => Vec::new(),
-        }
+        let matches = matches.remove(&(doc as u32)).unwrap_or_default();
+        snippet::match_ranges(self.index, document, &matches)
     }
 
     fn date_of(&self, doc: u32) -> Option<crate::document::PartialDate> {
         self.docs.get(doc as usize).and_then(|d| d.meta.date)
     }
+}
+
+/// Scores of phrase hits, ascending by document.
+fn phrase_scores(hits: Vec<PhraseHit>) -> Scored {
+    hits.into_iter().map(|h| (h.doc, h.score)).collect()
+}
+
+/// Documents in `a` or `b`; `both` combines the scores of a document in both.
+fn union(a: Scored, b: Scored, both: impl Fn(f32, f32) -> f32) -> Scored {
+    if a.is_empty() {
+        return b;
+    }
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len().max(b.len()));
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        match (a.peek().copied(), b.peek().copied()) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                out.push((x.0, both(x.1, y.1)));
+                a.next();
+                b.next();
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                out.push(x);
+                a.next();
+            }
+            (Some(_), Some(y)) => {
+                out.push(y);
+                b.next();
+            }
+            (Some(x), None) => {
+                out.push(x);
+                a.next();
+            }
+            (None, Some(y)) => {
+                out.push(y);
+                b.next();
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
+/// Documents in both, scores added.
+fn intersect(a: Scored, b: &[(u32, f32)]) -> Scored {
+    let mut j = 0;
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    for (doc, score) in a {
+        while j < b.len() && b[j].0 < doc {
+            j += 1;
+        }
+        match b.get(j) {
+            None => break,
+            Some(&(d, s)) if d == doc => out.push((doc, score + s)),
+            Some(_) => {}
+        }
+    }
+    out
+}
+
+/// Documents of `a` not in `b`.
+fn subtract(a: Scored, b: &[(u32, f32)]) -> Scored {
+    let mut j = 0;
+    a.into_iter()
+        .filter(|&(doc, _)| {
+            while j < b.len() && b[j].0 < doc {
+                j += 1;
+            }
+            b.get(j).is_none_or(|&(d, _)| d != doc)
+        })
+        .collect()
 }
 
 /// The word parts of a typed word or phrase, as the analyzer splits them (hyphen wholes skipped).
@@ -354,10 +586,4 @@ fn word_parts(text: &str) -> Vec<String> {
         .filter(|t| !t.whole)
         .map(|t| text[t.start..t.end].to_string())
         .collect()
-}
-
-fn merge(into: &mut Matches, from: Matches) {
-    for (pos, mut terms) in from {
-        into.entry(pos).or_default().append(&mut terms);
-    }
 }

@@ -2,9 +2,9 @@
 
 use super::expand::MatchKind;
 use super::Matches;
-use crate::analyze::sentence::sentences;
+use crate::analyze::{fold::fold, sentence::sentences, tokenize::tokenize};
 use crate::document::Document;
-use crate::index::{positions::doc_tokens, Index};
+use crate::index::{positions::BLOCK_GAP, Index};
 
 /// Longest snippet text in characters; longer sentences are cut around their first match.
 const MAX_SNIPPET_CHARS: usize = 260;
@@ -43,14 +43,36 @@ type Range = (usize, usize, MatchKind);
 type Candidate = (usize, usize, Vec<Range>);
 
 /// Exact byte ranges of the matched tokens of `doc`, best reason per range, no overlaps.
+///
+/// Positions are numbered as the index numbers them
+/// ([`crate::index::positions::doc_tokens`]), but blocks are only tokenised: a token is folded
+/// and looked up only if its position matched, and blocks after the last matched position are
+/// not read at all.
 pub(crate) fn match_ranges(index: &Index, doc: &Document, matches: &Matches) -> Vec<Range> {
     let mut ranges: Vec<Range> = Vec::new();
-    for block in doc_tokens(doc) {
-        for token in block.tokens {
+    let Some(&last) = matches.keys().max() else {
+        return ranges;
+    };
+    let mut next = 0u32;
+    for block in doc.blocks.iter().filter(|b| b.kind.is_main()) {
+        if next > last {
+            break;
+        }
+        let (tokens, after) = tokenize(doc.block_text(block), next);
+        next = after + BLOCK_GAP;
+        for token in tokens {
             let Some(found) = matches.get(&token.position) else {
                 continue;
             };
-            let Some(id) = index.term_id(&token.term) else {
+            let (start, end) = (
+                token.start + block.start as usize,
+                token.end + block.start as usize,
+            );
+            let Some(id) = doc
+                .text
+                .get(start..end)
+                .and_then(|t| index.term_id(&fold(t)))
+            else {
                 continue;
             };
             if let Some(kind) = found
@@ -59,7 +81,7 @@ pub(crate) fn match_ranges(index: &Index, doc: &Document, matches: &Matches) -> 
                 .map(|(_, k)| *k)
                 .min()
             {
-                ranges.push((token.start, token.end, kind));
+                ranges.push((start, end, kind));
             }
         }
     }
@@ -83,6 +105,10 @@ pub(crate) fn snippets(index: &Index, doc: &Document, matches: &Matches, n: usiz
     }
     let mut candidates: Vec<Candidate> = Vec::new();
     for block in doc.main_blocks() {
+        let (bs, be) = (block.start as usize, block.end as usize);
+        if !ranges.iter().any(|r| r.0 >= bs && r.1 <= be) {
+            continue;
+        }
         let text = doc.block_text(block);
         for (s, e) in sentences(text) {
             let (s, e) = (s + block.start as usize, e + block.start as usize);

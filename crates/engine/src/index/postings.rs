@@ -1,0 +1,323 @@
+//! The postings of one term as compact bytes, and a reader that decodes them in place.
+//!
+//! Layout of one term (every number an unsigned LEB128 varint), one column after the other so
+//! that brotli sees long runs of alike numbers (a fifth smaller than interleaving them):
+//!
+//! ```text
+//! df  gap_bytes  weight_bytes          (the two lengths only if df ≠ 1)
+//! doc gaps (gap_bytes bytes):        df × doc gap
+//! weights (weight_bytes bytes):      df × weight
+//! position counts:                   df × count
+//! positions:                         per document, count × position gap
+//! ```
+//!
+//! Doc ids ascend and are stored as gaps (the first one as is); a weight is the field-weighted
+//! term frequency in tenths (see [`super::WEIGHT_SCALE`]), exact because field weights are
+//! multiples of a tenth. Each document's positions ascend and are stored as gaps (the first one
+//! as is). Scoring reads only the first two columns; a reader that needs the positions of a few
+//! documents skips the others by counting varint ends.
+
+use super::WEIGHT_SCALE;
+
+/// Appends `value` as an unsigned LEB128 varint.
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// Reads a varint at the start of `bytes`: the value and the bytes it took (`None` if truncated
+/// or too long).
+#[inline]
+fn get_varint(bytes: &[u8]) -> Option<(u32, usize)> {
+    let mut value = 0u32;
+    for (i, &b) in bytes.iter().enumerate().take(5) {
+        value |= u32::from(b & 0x7f) << (7 * i);
+        if b < 0x80 {
+            return Some((value, i + 1));
+        }
+    }
+    None
+}
+
+/// Appends one term's postings: ascending `docs`, their weights in tenths, and each document's
+/// ascending positions.
+pub(crate) fn encode(out: &mut Vec<u8>, docs: &[u32], weights: &[u32], positions: &[Vec<u32>]) {
+    let mut gaps = Vec::with_capacity(docs.len());
+    let mut previous = 0;
+    for (i, &doc) in docs.iter().enumerate() {
+        put_varint(&mut gaps, if i == 0 { doc } else { doc - previous });
+        previous = doc;
+    }
+    let mut weight_bytes = Vec::with_capacity(docs.len());
+    for &weight in weights.iter().take(docs.len()) {
+        put_varint(&mut weight_bytes, weight);
+    }
+    put_varint(out, docs.len() as u32);
+    // One document (most terms): the column lengths are those of its single varints.
+    if docs.len() != 1 {
+        put_varint(out, gaps.len() as u32);
+        put_varint(out, weight_bytes.len() as u32);
+    }
+    out.extend_from_slice(&gaps);
+    out.extend_from_slice(&weight_bytes);
+    for doc_positions in positions.iter().take(docs.len()) {
+        put_varint(out, doc_positions.len() as u32);
+    }
+    for doc_positions in positions.iter().take(docs.len()) {
+        let mut previous = 0;
+        for (i, &pos) in doc_positions.iter().enumerate() {
+            put_varint(out, if i == 0 { pos } else { pos - previous });
+            previous = pos;
+        }
+    }
+}
+
+/// Skips `n` varints at the start of `bytes`; `None` if there are fewer.
+#[inline]
+fn skip_varints(bytes: &[u8], n: usize) -> Option<&[u8]> {
+    if n == 0 {
+        return Some(bytes);
+    }
+    let mut seen = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b < 0x80 {
+            seen += 1;
+            if seen == n {
+                return bytes.get(i + 1..);
+            }
+        }
+    }
+    None
+}
+
+/// One term's postings, read in place from the index bytes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PostingList<'a> {
+    df: usize,
+    gaps: &'a [u8],
+    weights: &'a [u8],
+    /// Position counts, then the positions.
+    rest: &'a [u8],
+}
+
+impl<'a> PostingList<'a> {
+    /// Reads the header of one term's postings (empty if the bytes are corrupt).
+    pub fn new(bytes: &'a [u8]) -> PostingList<'a> {
+        let parse = || {
+            let (df, a) = get_varint(bytes)?;
+            let (body, gap_len, weight_len) = if df == 1 {
+                let body = bytes.get(a..)?;
+                let (_, gap_len) = get_varint(body)?;
+                let (_, weight_len) = get_varint(body.get(gap_len..)?)?;
+                (body, gap_len, weight_len)
+            } else {
+                let (gap_len, b) = get_varint(bytes.get(a..)?)?;
+                let (weight_len, c) = get_varint(bytes.get(a + b..)?)?;
+                (
+                    bytes.get(a + b + c..)?,
+                    gap_len as usize,
+                    weight_len as usize,
+                )
+            };
+            Some(PostingList {
+                df: df as usize,
+                gaps: body.get(..gap_len)?,
+                weights: body.get(gap_len..gap_len + weight_len)?,
+                rest: body.get(gap_len + weight_len..)?,
+            })
+        };
+        parse().unwrap_or_default()
+    }
+
+    /// Number of documents containing the term.
+    pub fn len(&self) -> usize {
+        self.df
+    }
+
+    /// Whether no document contains the term.
+    pub fn is_empty(&self) -> bool {
+        self.df == 0
+    }
+
+    /// The documents, ascending, with the field-weighted term frequency in each.
+    pub fn docs(&self) -> Docs<'a> {
+        Docs {
+            gaps: self.gaps,
+            weights: self.weights,
+            doc: 0,
+            first: true,
+        }
+    }
+
+    /// The documents, ascending, with their weights and positions (decoded only if iterated).
+    pub fn with_positions(&self) -> WithPositions<'a> {
+        let positions = skip_varints(self.rest, self.df).unwrap_or_default();
+        WithPositions {
+            docs: self.docs(),
+            counts: self.rest,
+            positions,
+        }
+    }
+
+    /// The positions of the term in `doc`, if it occurs there.
+    pub fn positions_in(&self, doc: u32) -> Option<Positions<'a>> {
+        self.with_positions()
+            .take_while(|(d, _, _)| *d <= doc)
+            .find(|(d, _, _)| *d == doc)
+            .map(|(_, _, p)| p)
+    }
+}
+
+/// Iterator over a term's (document, weighted term frequency), documents ascending.
+#[derive(Debug, Clone)]
+pub struct Docs<'a> {
+    gaps: &'a [u8],
+    weights: &'a [u8],
+    doc: u32,
+    first: bool,
+}
+
+impl Iterator for Docs<'_> {
+    type Item = (u32, f32);
+
+    #[inline]
+    fn next(&mut self) -> Option<(u32, f32)> {
+        let (gap, a) = get_varint(self.gaps)?;
+        let (weight, b) = get_varint(self.weights)?;
+        self.gaps = self.gaps.get(a..)?;
+        self.weights = self.weights.get(b..)?;
+        self.doc = if self.first {
+            gap
+        } else {
+            self.doc.saturating_add(gap)
+        };
+        self.first = false;
+        Some((self.doc, weight as f32 / WEIGHT_SCALE))
+    }
+}
+
+/// Iterator over a term's (document, weighted term frequency, positions).
+#[derive(Debug, Clone)]
+pub struct WithPositions<'a> {
+    docs: Docs<'a>,
+    counts: &'a [u8],
+    positions: &'a [u8],
+}
+
+impl<'a> Iterator for WithPositions<'a> {
+    type Item = (u32, f32, Positions<'a>);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        let (doc, weight) = self.docs.next()?;
+        let (count, a) = get_varint(self.counts)?;
+        self.counts = self.counts.get(a..)?;
+        let list = self.positions;
+        self.positions = skip_varints(list, count as usize)?;
+        let list = &list[..list.len() - self.positions.len()];
+        Some((
+            doc,
+            weight,
+            Positions {
+                bytes: list,
+                pos: 0,
+                first: true,
+            },
+        ))
+    }
+}
+
+/// Iterator over a term's positions in one document, ascending.
+#[derive(Debug, Clone)]
+pub struct Positions<'a> {
+    bytes: &'a [u8],
+    pos: u32,
+    first: bool,
+}
+
+impl Iterator for Positions<'_> {
+    type Item = u32;
+
+    #[inline]
+    fn next(&mut self) -> Option<u32> {
+        let (gap, a) = get_varint(self.bytes)?;
+        self.bytes = self.bytes.get(a..)?;
+        self.pos = if self.first {
+            gap
+        } else {
+            self.pos.saturating_add(gap)
+        };
+        self.first = false;
+        Some(self.pos)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        let docs = [0, 3, 4, 300, 70_000];
+        let weights = [10, 30, 7, 1_000, 15];
+        let positions = vec![
+            vec![0],
+            vec![1, 5, 200],
+            vec![],
+            vec![128, 129],
+            vec![5_000_000],
+        ];
+        let mut bytes = vec![0xff];
+        let start = bytes.len();
+        encode(&mut bytes, &docs, &weights, &positions);
+        let list = PostingList::new(&bytes[start..]);
+        assert_eq!(list.len(), 5);
+        let decoded: Vec<(u32, f32, Vec<u32>)> = list
+            .with_positions()
+            .map(|(d, w, p)| (d, w, p.collect()))
+            .collect();
+        let expected: Vec<(u32, f32, Vec<u32>)> = docs
+            .iter()
+            .zip(weights)
+            .zip(positions.clone())
+            .map(|((&d, w), p)| (d, w as f32 / 10.0, p))
+            .collect();
+        assert_eq!(decoded, expected);
+        assert_eq!(list.docs().map(|(d, _)| d).collect::<Vec<_>>(), docs);
+        assert_eq!(
+            list.positions_in(3).map(|p| p.collect::<Vec<_>>()),
+            Some(vec![1, 5, 200])
+        );
+        assert!(list.positions_in(5).is_none());
+        assert!(list.positions_in(80_000).is_none());
+    }
+
+    #[test]
+    fn one_document_round_trips() {
+        let mut bytes = Vec::new();
+        encode(&mut bytes, &[70_000], &[300], &[vec![3, 700]]);
+        let decoded: Vec<(u32, f32, Vec<u32>)> = PostingList::new(&bytes)
+            .with_positions()
+            .map(|(d, w, p)| (d, w, p.collect()))
+            .collect();
+        assert_eq!(decoded, vec![(70_000, 30.0, vec![3, 700])]);
+    }
+
+    #[test]
+    fn corrupt_bytes_are_empty_not_a_panic() {
+        for bytes in [
+            &[][..],
+            &[0x80],
+            &[3, 200, 1],
+            &[2, 2, 0xff, 0xff],
+            &[2, 1, 1, 0, 10, 5, 5],
+        ] {
+            let list = PostingList::new(bytes);
+            let _ = list.with_positions().count();
+            let _ = list.docs().count();
+        }
+    }
+}
