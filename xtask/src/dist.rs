@@ -128,30 +128,41 @@ pub fn single_file(dist: &Path, out: &Path) -> Result<PathBuf> {
 
     let mut page = html;
     // The stylesheet link becomes a <style> element.
-    let link = tag_span(&page, "<link rel=\"stylesheet\"", ">")
+    // (Attribute values may be quoted or not: Trunk minifies the HTML of release builds.)
+    let link = link_span(&page, "stylesheet")
         .ok_or("single file: no stylesheet link in dist/index.html")?;
     page.replace_range(link, &format!("<style>\n{css}\n</style>"));
     // Preloads of the glue and the wasm would be network requests: drop them.
-    for start in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
-        while let Some(span) = tag_span(&page, start, ">") {
+    for rel in ["modulepreload", "preload"] {
+        while let Some(span) = link_span(&page, rel) {
             page.replace_range(span, "");
         }
     }
     // Trunk's loader imports the glue from a file; the inlined glue is the module itself.
-    let loader = tag_span(&page, "<script type=\"module\">", "</script>")
+    let loader = ["<script type=module>", "<script type=\"module\">"]
+        .iter()
+        .find_map(|start| tag_span(&page, start, "</script>"))
         .ok_or("single file: no module script (Trunk's loader) in dist/index.html")?;
     let module = inline_module(&glue, &wasm)?;
     page.replace_range(
         loader,
         &format!("<script type=\"module\">\n{module}</script>"),
     );
-    if let Ok(icon) = read(&dist.join("favicon.svg")) {
-        page = page.replace(
-            "href=\"favicon.svg\"",
-            &format!("href=\"data:image/svg+xml;base64,{}\"", base64(&icon)),
+    if let (Ok(icon), Some(link)) = (read(&dist.join("favicon.svg")), link_span(&page, "icon")) {
+        let data = format!(
+            "<link rel=\"icon\" type=\"image/svg+xml\" href=\"data:image/svg+xml;base64,{}\">",
+            base64(&icon)
         );
+        page.replace_range(link, &data);
     }
-    for leftover in ["modulepreload", "rel=\"preload\"", "href=\"./", "from './"] {
+    for leftover in [
+        "modulepreload",
+        "rel=preload",
+        "rel=\"preload\"",
+        "href=./",
+        "href=\"./",
+        "from './",
+    ] {
         if page.contains(leftover) {
             return Err(format!(
                 "single file: `{leftover}` is still referenced after inlining; Trunk's output \
@@ -169,6 +180,29 @@ pub fn single_file(dist: &Path, out: &Path) -> Result<PathBuf> {
         page.len() as f64 / 1024.0
     );
     Ok(out.to_path_buf())
+}
+
+/// The byte range of the first `<link>` tag with `rel` (quoted or not) as its relation.
+fn link_span(html: &str, rel: &str) -> Option<std::ops::Range<usize>> {
+    let mut from = 0;
+    while let Some(found) = html[from..].find("<link") {
+        let start = from + found;
+        let end = start + html[start..].find('>')? + 1;
+        let tag = &html[start..end];
+        let quoted = format!("rel=\"{rel}\"");
+        let bare = format!("rel={rel}");
+        let bare_ends = tag.find(&bare).is_some_and(|at| {
+            matches!(
+                tag.as_bytes().get(at + bare.len()),
+                Some(b' ' | b'>' | b'/')
+            )
+        });
+        if tag.contains(&quoted) || bare_ends {
+            return Some(start..end);
+        }
+        from = end;
+    }
+    None
 }
 
 /// The byte range of the first tag that starts with `start`, through the end of `end`.
@@ -371,7 +405,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(unbrotlied, [0u8, 97, 115, 109, 1, 0, 0, 0]);
-        assert!(!dir.join("photo.png.br").exists(), "PNG is not compressible text");
+        assert!(
+            !dir.join("photo.png.br").exists(),
+            "PNG is not compressible text"
+        );
         assert!(!dir.join("app.js.gz.br").exists());
         assert!(!dir.join("app.js.br.gz").exists());
         fs::remove_dir_all(&dir).unwrap();
@@ -413,6 +450,22 @@ mod tests {
             b""
         )
         .is_err());
+    }
+
+    #[test]
+    fn links_are_found_by_relation_quoted_or_not() {
+        let minified = "<link href=favicon.svg rel=icon type=image/svg+xml><link href=./a.js \
+                        rel=modulepreload><link as=fetch href=./a.wasm rel=preload type=x>";
+        let span = link_span(minified, "preload").unwrap();
+        assert_eq!(
+            &minified[span],
+            "<link as=fetch href=./a.wasm rel=preload type=x>"
+        );
+        let span = link_span(minified, "icon").unwrap();
+        assert!(minified[span].contains("favicon.svg"));
+        assert_eq!(link_span(minified, "stylesheet"), None);
+        let quoted = r#"<link rel="stylesheet" href="./main.css"/>"#;
+        assert_eq!(link_span(quoted, "stylesheet"), Some(0..quoted.len()));
     }
 
     #[test]

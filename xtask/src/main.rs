@@ -6,6 +6,7 @@
 mod bench;
 mod cmd;
 mod dist;
+mod fuzz;
 mod manifest;
 mod steps;
 mod tools;
@@ -23,9 +24,13 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  dist [--corpus DIR]              release build into dist/ (trunk), then a size report
+  dist [--corpus DIR] [--single-file]
+                                   release build into dist/ (trunk), .br/.gz beside each
+                                   file, a size report; --single-file: also dist/quellenlage.html
+                                   with everything inlined (opens from file://, can be mailed)
   serve [--port N] [--corpus DIR]  dist, then serve dist/ on http://127.0.0.1:N/ (default 8080)
-  test                             fmt, clippy, unit tests, dist, browser tests (as CI runs them)
+  test                             fmt, clippy, unit tests, fuzz, dist, browser tests (as CI runs them)
+  fuzz [--seconds N]               run each fuzz target (ingest, query) for N seconds (default 20)
   bench [--json] [--browser-only]  criterion benches, then Quellenlage vs. MiniSearch in Chromium
                                    on 10,000 synthetic articles; --json: results as one JSON
                                    line at the end of stdout; --browser-only: skip criterion
@@ -39,12 +44,16 @@ const DEFAULT_PORT: u16 = 8080;
 enum Task {
     Dist {
         corpus: Option<PathBuf>,
+        single_file: bool,
     },
     Serve {
         port: u16,
         corpus: Option<PathBuf>,
     },
     Test,
+    Fuzz {
+        seconds: u64,
+    },
     Bench {
         json: bool,
         browser_only: bool,
@@ -75,16 +84,24 @@ fn run(task: Task) -> Result {
             print!("{USAGE}");
             Ok(())
         }
-        Task::Dist { corpus } => {
+        Task::Dist {
+            corpus,
+            single_file,
+        } => {
             let corpus = corpus.as_deref().map(dist::corpus_dir).transpose()?;
             let tools = tools::ensure_build_tools(root)?;
-            dist::build(root, &tools, corpus.as_deref()).map(drop)
+            let dist = dist::build(root, &tools, corpus.as_deref())?;
+            if single_file {
+                dist::single_file(&dist, &dist.join("quellenlage.html"))?;
+            }
+            Ok(())
         }
         Task::Serve { port, corpus } => {
             let corpus = corpus.as_deref().map(dist::corpus_dir).transpose()?;
             serve(root, port, corpus.as_deref())
         }
         Task::Test => test(root),
+        Task::Fuzz { seconds } => fuzz::run(root, seconds),
         Task::Bench { json, browser_only } => bench::run(root, json, browser_only),
         Task::BenchInternal { step, dir } => bench::run_internal(&step, root, &dir),
     }
@@ -122,10 +139,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Task> {
     let mut port = DEFAULT_PORT;
     let mut json = false;
     let mut browser_only = false;
+    let mut single_file = false;
+    let mut seconds = fuzz::DEFAULT_SECONDS;
     let allowed: &[&str] = match command.as_str() {
-        "dist" => &["--corpus"],
+        "dist" => &["--corpus", "--single-file"],
         "serve" => &["--port", "--corpus"],
         "test" => &[],
+        "fuzz" => &["--seconds"],
         "bench" => &["--json", "--browser-only"],
         "help" | "--help" | "-h" => return Ok(Task::Help),
         other => return Err(format!("unknown command `{other}`\n\n{USAGE}")),
@@ -146,15 +166,27 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Task> {
                     .parse()
                     .map_err(|_| format!("`--port {text}`: not a port number (0-65535)"))?;
             }
+            "--seconds" => {
+                let text = value()?;
+                seconds =
+                    text.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
+                        format!("`--seconds {text}`: not a whole number of seconds")
+                    })?;
+            }
             "--json" => json = true,
             "--browser-only" => browser_only = true,
+            "--single-file" => single_file = true,
             _ => unreachable!("every allowed flag is handled"),
         }
     }
     Ok(match command.as_str() {
-        "dist" => Task::Dist { corpus },
+        "dist" => Task::Dist {
+            corpus,
+            single_file,
+        },
         "serve" => Task::Serve { port, corpus },
         "test" => Task::Test,
+        "fuzz" => Task::Fuzz { seconds },
         _ => Task::Bench { json, browser_only },
     })
 }
@@ -181,6 +213,9 @@ fn test(root: &Path) -> Result {
         let tools = steps.run("tools", || {
             let tools = tools::ensure_build_tools(root)?;
             tools::ensure_browser()?;
+            tools::ensure_geckodriver(root)?;
+            tools::ensure_axe(root)?;
+            tools::ensure_cargo_fuzz(root)?;
             Ok(tools)
         })?;
         steps.run("fmt", || {
@@ -200,13 +235,40 @@ fn test(root: &Path) -> Result {
         steps.run("workspace tests", || {
             cmd::run(cmd::cargo(root).args(["test", "--workspace", "--exclude", "quellenlage-e2e"]))
         })?;
+        steps.run("fuzz", || fuzz::run(root, fuzz::DEFAULT_SECONDS))?;
         // Built once per run: the browser tests below use exactly this dist/.
         let dist = steps.run("dist", || dist::build(root, &tools, None))?;
+        let e2e = root.join("target").join("e2e");
+        let single_file = steps.run("single file", || {
+            dist::single_file(&dist, &e2e.join("quellenlage.html"))
+        })?;
+        // A second build from a corpus the app has never seen (the engine's unseen-corpus
+        // fixtures, names in other spellings, plus an article full of markup): what a user who
+        // swaps in their own folder gets.
+        let test_corpus = e2e.join("test-corpus");
+        let test_dist = steps.run("dist (test corpus)", || {
+            dist::assemble_corpus(
+                &[
+                    root.join("crates/engine/tests/fixtures/unseen"),
+                    root.join("tests/fixtures/hostile"),
+                ],
+                &test_corpus,
+            )?;
+            dist::build_to(
+                root,
+                &tools,
+                Some(&test_corpus),
+                &e2e.join("dist-test-corpus"),
+            )
+        })?;
         steps.run("browser tests", || {
             cmd::run(
                 cmd::cargo(root)
                     .args(["test", "-p", "quellenlage-e2e"])
-                    .env("QUELLENLAGE_DIST", &dist),
+                    .env("QUELLENLAGE_DIST", &dist)
+                    .env("QUELLENLAGE_SINGLE_FILE", &single_file)
+                    .env("QUELLENLAGE_TEST_CORPUS_DIST", &test_dist)
+                    .env("QUELLENLAGE_TEST_CORPUS", &test_corpus),
             )
         })
     })
@@ -223,11 +285,18 @@ mod tests {
     #[test]
     fn commands_and_flags() {
         assert_eq!(parse(&[]), Ok(Task::Help));
-        assert_eq!(parse(&["dist"]), Ok(Task::Dist { corpus: None }));
         assert_eq!(
-            parse(&["dist", "--corpus", "my/corpus"]),
+            parse(&["dist"]),
             Ok(Task::Dist {
-                corpus: Some("my/corpus".into())
+                corpus: None,
+                single_file: false
+            })
+        );
+        assert_eq!(
+            parse(&["dist", "--single-file", "--corpus", "my/corpus"]),
+            Ok(Task::Dist {
+                corpus: Some("my/corpus".into()),
+                single_file: true
             })
         );
         assert_eq!(
@@ -245,6 +314,16 @@ mod tests {
             })
         );
         assert_eq!(parse(&["test"]), Ok(Task::Test));
+        assert_eq!(
+            parse(&["fuzz", "--seconds", "5"]),
+            Ok(Task::Fuzz { seconds: 5 })
+        );
+        assert_eq!(
+            parse(&["fuzz"]),
+            Ok(Task::Fuzz {
+                seconds: fuzz::DEFAULT_SECONDS
+            })
+        );
         assert_eq!(
             parse(&["bench", "--json"]),
             Ok(Task::Bench {
@@ -272,6 +351,8 @@ mod tests {
     fn mistakes_are_explained() {
         let err = parse(&["serve", "--port", "http"]).unwrap_err();
         assert!(err.contains("not a port number"), "{err}");
+        let err = parse(&["fuzz", "--seconds", "0"]).unwrap_err();
+        assert!(err.contains("not a whole number of seconds"), "{err}");
         let err = parse(&["dist", "--port", "1"]).unwrap_err();
         assert!(err.contains("does not take `--port`"), "{err}");
         let err = parse(&["dist", "--corpus"]).unwrap_err();

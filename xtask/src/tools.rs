@@ -12,14 +12,26 @@ use crate::{cmd, manifest, Result};
 
 /// The Trunk release the build is verified with (0.22 needs a newer rustc than ours).
 const TRUNK_VERSION: &str = "0.21.14";
+/// The cargo-fuzz release `cargo xtask fuzz` builds and runs the fuzz targets with.
+const CARGO_FUZZ_VERSION: &str = "0.13.2";
+/// The geckodriver release the Firefox test (`tests/tests/firefox.rs`) drives Firefox ESR
+/// with (0.36 and later support Firefox 128 and later).
+const GECKODRIVER_VERSION: &str = "0.37.1";
 /// The npm `binaryen` release that provides `wasm-opt`. Debian's binaryen (108) produces a
 /// wasm that fails at start-up (`WebAssembly.Table.set(): Argument 1 is invalid`).
 const BINARYEN_VERSION: &str = "132.0.0";
+/// The npm `axe-core` release the accessibility tests inject (`tests/tests/a11y.rs`).
+const AXE_VERSION: &str = "4.14.1";
 /// The Rust target of the browser app.
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
-/// The browser and driver the e2e tests use (Debian packages `chromium`, `chromium-driver`).
-const BROWSER_FILES: [&str; 2] = ["/usr/bin/chromium", "/usr/bin/chromedriver"];
-const BROWSER_PACKAGES: [&str; 2] = ["chromium", "chromium-driver"];
+/// The browsers and driver the e2e tests use (Debian packages `chromium`, `chromium-driver`,
+/// `firefox-esr`); geckodriver comes from crates.io (`ensure_geckodriver`).
+const BROWSER_FILES: [&str; 3] = [
+    "/usr/bin/chromium",
+    "/usr/bin/chromedriver",
+    "/usr/bin/firefox-esr",
+];
+const BROWSER_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "firefox-esr"];
 
 /// Where the build tools are, for the processes that need them.
 pub struct Tools {
@@ -53,15 +65,22 @@ pub fn ensure_build_tools(root: &Path) -> Result<Tools> {
     Ok(Tools { wasm_opt_dir })
 }
 
-/// Makes sure Chromium and ChromeDriver are installed (via apt-get when running as root).
+/// Installs npm `axe-core` into `target/tools/axe`, where the accessibility tests read
+/// `node_modules/axe-core/axe.min.js`, and returns the package's directory.
+pub fn ensure_axe(root: &Path) -> Result<PathBuf> {
+    ensure_npm_package(&root.join("target/tools/axe"), "axe-core", AXE_VERSION)
+}
+
+/// Makes sure Chromium, ChromeDriver and Firefox ESR are installed (via apt-get when
+/// running as root).
 pub fn ensure_browser() -> Result {
     if BROWSER_FILES.iter().all(|file| Path::new(file).is_file()) {
-        eprintln!("tools: chromium and chromedriver found");
+        eprintln!("tools: chromium, chromedriver and firefox-esr found");
         return Ok(());
     }
     apt_install(
         &BROWSER_PACKAGES,
-        "the browser tests need Chromium and ChromeDriver",
+        "the browser tests need Chromium, ChromeDriver and Firefox ESR",
     )?;
     match BROWSER_FILES.iter().find(|file| !Path::new(file).is_file()) {
         Some(missing) => Err(format!(
@@ -94,6 +113,35 @@ fn ensure_trunk(root: &Path) -> Result {
             "trunk",
             "--version",
             TRUNK_VERSION,
+        ]))
+    })
+}
+
+/// Makes sure cargo-fuzz is installed at its pin. It runs on the stable toolchain: without a
+/// sanitizer (`--sanitizer none`) it needs no nightly flags.
+pub fn ensure_cargo_fuzz(root: &Path) -> Result {
+    let wanted = format!("cargo-fuzz {CARGO_FUZZ_VERSION}");
+    ensure_version("cargo-fuzz", &wanted, "about 3 minutes", || {
+        cmd::run(cmd::cargo(root).args([
+            "install",
+            "--locked",
+            "cargo-fuzz",
+            "--version",
+            CARGO_FUZZ_VERSION,
+        ]))
+    })
+}
+
+/// Makes sure geckodriver, which the Firefox test drives Firefox with, is installed at its pin.
+pub fn ensure_geckodriver(root: &Path) -> Result {
+    let wanted = format!("geckodriver {GECKODRIVER_VERSION}");
+    ensure_version("geckodriver", &wanted, "about 8 minutes", || {
+        cmd::run(cmd::cargo(root).args([
+            "install",
+            "--locked",
+            "geckodriver",
+            "--version",
+            GECKODRIVER_VERSION,
         ]))
     })
 }
@@ -168,14 +216,19 @@ fn check_trunk_pin(trunk_toml: &str, key: &str, expected: &str, source: &str) ->
     }
 }
 
-/// Runs `install` unless `<program> --version` already prints `wanted`, then checks again.
+/// Runs `install` unless the first line of `<program> --version` is `wanted`, then checks
+/// again. (Only the first line: geckodriver adds licence text below its version.)
 fn ensure_version(
     program: &str,
     wanted: &str,
     duration: &str,
     install: impl FnOnce() -> Result,
 ) -> Result {
-    let found = cmd::probe(program, &["--version"]);
+    let version = || {
+        cmd::probe(program, &["--version"])
+            .map(|out| out.lines().next().unwrap_or_default().to_owned())
+    };
+    let found = version();
     if found.as_deref() == Some(wanted) {
         eprintln!("tools: {wanted} installed");
         return Ok(());
@@ -183,7 +236,7 @@ fn ensure_version(
     let found_text = found.as_deref().unwrap_or("not installed");
     eprintln!("tools: installing {wanted} (found: {found_text}); this takes {duration}");
     install()?;
-    match cmd::probe(program, &["--version"]) {
+    match version() {
         Some(now) if now == wanted => Ok(()),
         now => Err(format!(
             "installed {wanted}, but `{program} --version` now prints {:?}: make sure cargo's \
