@@ -60,7 +60,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
             ),
         }
     })?;
-    if text.trim().is_empty() {
+    // A stray BOM (a file saved twice with one) or other zero-width characters are not text.
+    let invisible =
+        |c: char| c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{2060}');
+    if text.chars().all(invisible) {
         return Err(DecodeError {
             line: None,
             column: None,
@@ -94,7 +97,15 @@ mod tests {
 
     #[test]
     fn rejects_empty_utf16_and_huge_files() {
-        for bytes in [&b""[..], b"  \n\r\n\t", b"\xEF\xBB\xBF\n"] {
+        let double_bom = "\u{FEFF}\u{FEFF}\n".as_bytes();
+        let zero_width = "\u{200B} \u{2060}\r\n".as_bytes();
+        for bytes in [
+            &b""[..],
+            b"  \n\r\n\t",
+            b"\xEF\xBB\xBF\n",
+            double_bom,
+            zero_width,
+        ] {
             assert!(decode(bytes).unwrap_err().message.contains("empty"));
         }
         assert!(decode(b"\xFF\xFEa\x00")

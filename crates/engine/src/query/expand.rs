@@ -77,11 +77,17 @@ pub const MAX_EXPANSIONS: usize = 1024;
 /// word may add: a two-letter prefix (`ge`) reaches thousands of frequent words.
 pub const MAX_EXPANSION_POSTINGS: usize = 200_000;
 
-/// Typo budget by word length: none up to 4 characters, 1 up to 8, 2 from 9.
+/// Longest word corrected for typos. German's longest real compounds stay below it; longer
+/// input is pasted noise, and building its Levenshtein automaton costs far more than a search.
+pub const MAX_TYPO_CHARS: usize = 64;
+
+/// Typo budget by word length: none up to 4 characters, 1 up to 8, 2 from 9 (none beyond
+/// [`MAX_TYPO_CHARS`]).
 pub fn typo_distance(chars: usize) -> u8 {
     match chars {
         0..=4 => 0,
         5..=8 => 1,
+        _ if chars > MAX_TYPO_CHARS => 0,
         _ => 2,
     }
 }
@@ -290,6 +296,15 @@ pub fn expand(index: &Index, word: &str, prefix: bool, strict: bool) -> Vec<Expa
 mod tests {
     use super::*;
     use crate::document::{Block, BlockKind, Document, Metadata};
+
+    #[test]
+    fn typo_budget_follows_word_length() {
+        #[rustfmt::skip]
+        let cases = [(0, 0), (4, 0), (5, 1), (8, 1), (9, 2), (40, 2), (MAX_TYPO_CHARS, 2), (MAX_TYPO_CHARS + 1, 0), (5000, 0)];
+        for (chars, edits) in cases {
+            assert_eq!(typo_distance(chars), edits, "{chars} characters");
+        }
+    }
 
     fn index(text: &str) -> Index {
         crate::index::build(&[Document {

@@ -144,7 +144,26 @@ pub fn parse(input: &str, typing: bool) -> Query {
             .rsplit(char::is_whitespace)
             .next()
             .is_some_and(|w| w.starts_with('-'));
+    drop_unfinished_letter(&mut query);
     query
+}
+
+/// While typing, a last word of a single character (`Nordkorea v`) is the start of a word the
+/// reader has not written yet: it is left out until it has two, so the list does not flash
+/// empty at every new word. Alone, it is searched as it is.
+fn drop_unfinished_letter(query: &mut Query) {
+    let atoms: usize = query.clauses.iter().map(Vec::len).sum();
+    let Some(clause) = query.clauses.last_mut() else {
+        return;
+    };
+    let single_letter = matches!(clause.last(), Some(Atom::Word(w)) if w.chars().count() < 2);
+    if query.prefix_last && single_letter && atoms > 1 {
+        clause.pop();
+        if clause.is_empty() {
+            query.clauses.pop();
+        }
+        query.prefix_last = false;
+    }
 }
 
 #[cfg(test)]
@@ -208,6 +227,41 @@ mod tests {
         assert!(!parse("Kanonenfut ", true).prefix_last);
         assert!(!parse("\"Wonsan Kalma\"", true).prefix_last);
         assert!(!parse("Kursk -Min", true).prefix_last);
+    }
+
+    #[test]
+    fn a_single_letter_being_typed_waits_for_the_next() {
+        #[rustfmt::skip]
+        let cases: &[(&str, bool, &[&[&str]])] = &[
+            ("Nordkorea v", true, &[&["Nordkorea"]]),
+            ("Nordkorea v", false, &[&["Nordkorea"], &["v"]]),
+            ("Nordkorea v ", true, &[&["Nordkorea"], &["v"]]),
+            ("Nordkorea vo", true, &[&["Nordkorea"], &["vo"]]),
+            ("Kim OR J", true, &[&["Kim"]]),
+            ("v", true, &[&["v"]]),
+            ("\"Kim Jong\" U", true, &[]),
+        ];
+        for (input, typing, clauses) in cases {
+            let q = parse(input, *typing);
+            let words: Vec<Vec<String>> = q
+                .clauses
+                .iter()
+                .map(|c| {
+                    c.iter()
+                        .filter_map(|a| match a {
+                            Atom::Word(w) => Some(w.clone()),
+                            Atom::Phrase(_) => None,
+                        })
+                        .collect()
+                })
+                .filter(|c: &Vec<String>| !c.is_empty())
+                .collect();
+            let expected: Vec<Vec<String>> = clauses
+                .iter()
+                .map(|c| c.iter().map(|w| w.to_string()).collect())
+                .collect();
+            assert_eq!(words, expected, "{input:?} typing={typing}");
+        }
     }
 
     #[test]
