@@ -13,8 +13,8 @@ use std::time::Duration;
 
 use quellenlage_e2e::server::StaticServer;
 use support::{
-    attribute_values, browser_log, corpus_ids, corpus_text, dist_dir, eval, format_log, open,
-    press, search_box_value, texts, wait_until, with_browser,
+    attribute_values, click, corpus_ids, corpus_text, dist_dir, eval, format_log, open, press,
+    search_box_value, severe_log, texts, wait_until, with_browser,
 };
 
 /// A news article whose text contains both a main body and typical boilerplate.
@@ -174,11 +174,7 @@ async fn pages_load_without_errors() {
             // Chromium fetches the favicon after the load event; give it a moment so a
             // missing icon is caught as well.
             tokio::time::sleep(Duration::from_millis(500)).await;
-            let severe: Vec<_> = browser_log(&client)
-                .await
-                .into_iter()
-                .filter(|entry| entry.level == "SEVERE")
-                .collect();
+            let severe: Vec<_> = severe_log(&client).await;
             assert!(
                 severe.is_empty(),
                 "{url}: errors in the browser log:\n{}",
@@ -372,11 +368,7 @@ async fn hostile_urls_render_a_page_and_run_nothing() {
                 serde_json::json!(0),
                 "{url}: markup from the URL was rendered"
             );
-            let severe: Vec<_> = browser_log(&client)
-                .await
-                .into_iter()
-                .filter(|entry| entry.level == "SEVERE")
-                .collect();
+            let severe: Vec<_> = severe_log(&client).await;
             assert!(severe.is_empty(), "{url}: errors:\n{}", format_log(&severe));
             if let Ok(text) = client.get_alert_text().await {
                 panic!("{url}: a dialog opened: {text:?}");
@@ -402,15 +394,12 @@ async fn facets_filter_by_entity_and_live_in_the_url() {
     let server = serve("/");
     with_browser(|client| async move {
         open(&client, &server.url()).await;
-        client
-            .find(fantoccini::Locator::Css(
-                "[data-entity=\"sergej-schoigu\"] a.facet-include",
-            ))
-            .await
-            .expect("a facet for Sergej Schoigu")
-            .click()
-            .await
-            .expect("click");
+        click(
+            &client,
+            "[data-entity=\"sergej-schoigu\"] a.facet-include",
+            "a facet for Sergej Schoigu",
+        )
+        .await;
         wait_until(
             &client,
             "return location.search === '?e=sergej-schoigu';",
@@ -431,15 +420,12 @@ async fn facets_filter_by_entity_and_live_in_the_url() {
         shown.sort();
         assert_eq!(shown, expected);
         // Exclude another entity: AND of include and exclude.
-        client
-            .find(fantoccini::Locator::Css(
-                "[data-entity=\"kursk\"] a.facet-exclude",
-            ))
-            .await
-            .expect("exclude control for Kursk")
-            .click()
-            .await
-            .expect("click");
+        click(
+            &client,
+            "[data-entity=\"kursk\"] a.facet-exclude",
+            "exclude control for Kursk",
+        )
+        .await;
         wait_until(
             &client,
             "return location.search === '?e=sergej-schoigu&x=kursk';",
@@ -500,13 +486,7 @@ async fn entity_page_lists_mentions_in_context_and_links_to_the_spot() {
                 "unexpected mention text {name:?}"
             );
         }
-        client
-            .find(fantoccini::Locator::Css(".kwic-name"))
-            .await
-            .expect("a mention link")
-            .click()
-            .await
-            .expect("click");
+        click(&client, ".kwic-name", "a mention link").await;
         wait_until(
             &client,
             "return !!document.querySelector('article[data-doc] .mention.targeted');",
@@ -543,13 +523,7 @@ async fn figures_and_network_panels_follow_the_filters() {
         open(&client, &format!("{}?tab=netz", server.url())).await;
         let circles = eval(&client, "return document.querySelectorAll('svg.cooccurrence circle.pair').length;").await;
         assert!(circles.as_u64().unwrap_or(0) > 0, "no pairs drawn");
-        client
-            .find(fantoccini::Locator::Css("svg.cooccurrence text[data-filter]"))
-            .await
-            .expect("a name in the picture")
-            .click()
-            .await
-            .expect("click");
+        click(&client, "svg.cooccurrence text[data-filter]", "a name in the picture").await;
         wait_until(&client, "return /[?&]e=/.test(location.search) && /tab=netz/.test(location.search);", "clicking a name filters").await;
     })
     .await;
@@ -563,21 +537,9 @@ async fn comparison_picks_articles_aligns_sentences_and_flags_figures() {
     with_browser(|client| async move {
         open(&client, &server.url()).await;
         for id in [taz, austrian] {
-            client
-                .find(fantoccini::Locator::Css(&format!("input[data-compare-pick=\"{id}\"]")))
-                .await
-                .expect("a compare checkbox")
-                .click()
-                .await
-                .expect("click");
+            click(&client, &format!("input[data-compare-pick=\"{id}\"]"), "a compare checkbox").await;
         }
-        client
-            .find(fantoccini::Locator::Css(".compare-bar a.button"))
-            .await
-            .expect("the Vergleichen action")
-            .click()
-            .await
-            .expect("click");
+        click(&client, ".compare-bar a.button", "the Vergleichen action").await;
         wait_until(
             &client,
             &format!("return location.search === '?cmp={taz},{austrian}';"),
@@ -635,28 +597,19 @@ async fn overview_timeline_filters_by_month() {
         );
         // The taz article is dated 2025-06 in its header line.
         assert!(corpus_text("000_1a0130057ecdf70e").starts_with(" date 2025-06"));
-        client
-            .find(fantoccini::Locator::Css(
-                "g.month[data-month=\"2025-06\"] rect",
-            ))
-            .await
-            .expect("a bar for June 2025")
-            .click()
-            .await
-            .expect("click");
+        click(
+            &client,
+            "g.month[data-month=\"2025-06\"] rect",
+            "a bar for June 2025",
+        )
+        .await;
         wait_until(
             &client,
             "return /from=2025-06/.test(location.search) && /to=2025-06/.test(location.search);",
             "the month is in the URL",
         )
         .await;
-        client
-            .find(fantoccini::Locator::Css("#tab-articles"))
-            .await
-            .expect("articles tab")
-            .click()
-            .await
-            .expect("click");
+        click(&client, "#tab-articles", "articles tab").await;
         wait_until(
             &client,
             "return document.querySelectorAll('[data-hit]').length === 1;",

@@ -15,7 +15,7 @@
 mod support;
 
 use std::fs::{self, File};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -23,7 +23,10 @@ use std::time::{Duration, Instant};
 use fantoccini::{Client, ClientBuilder, Locator};
 use quellenlage_e2e::server::StaticServer;
 use serde_json::{json, Value};
-use support::{attribute_values, corpus_ids, dist_dir, eval, texts, wait_until, READY_TIMEOUT};
+use support::{
+    attribute_values, click, corpus_ids, dist_dir, eval, free_port, texts, wait_until, TempDir,
+    READY_TIMEOUT,
+};
 
 /// The browser binary (Debian's `firefox-esr` package).
 const FIREFOX: &str = "/usr/bin/firefox-esr";
@@ -56,26 +59,6 @@ fn find_geckodriver() -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-/// A scratch directory for geckodriver's output, removed on drop.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new() -> Scratch {
-        let path =
-            std::env::temp_dir().join(format!("quellenlage-e2e-{}-firefox", std::process::id()));
-        let _ = fs::remove_dir_all(&path);
-        fs::create_dir_all(&path)
-            .unwrap_or_else(|e| panic!("cannot create {}: {e}", path.display()));
-        Scratch(path)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
 /// A geckodriver process on a free local port, its output (and Firefox's) going to a log
 /// file; killed on drop. geckodriver starts Firefox itself, with a fresh temporary profile
 /// and a system-allocated Marionette port, so parallel runs do not collide.
@@ -90,10 +73,7 @@ impl Geckodriver {
         // A free port can be taken by someone else before geckodriver binds it: retry.
         let mut last_error = String::new();
         for _ in 0..3 {
-            let port = TcpListener::bind("127.0.0.1:0")
-                .and_then(|listener| listener.local_addr())
-                .expect("cannot bind a local port")
-                .port();
+            let port = free_port();
             let out = File::create(&log)
                 .unwrap_or_else(|e| panic!("cannot create {}: {e}", log.display()));
             let err = out.try_clone().expect("duplicate the log file handle");
@@ -259,7 +239,7 @@ async fn firefox_smoke_test() {
     };
 
     let server = StaticServer::start(dist_dir(), SUB_PATH, 0).expect("start the static server");
-    let scratch = Scratch::new();
+    let scratch = TempDir::new("firefox");
     let driver = Geckodriver::start(&geckodriver, scratch.0.join("geckodriver.log"));
     let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
         .capabilities(capabilities())
@@ -382,15 +362,12 @@ async fn smoke(client: Client, base: String, log: PathBuf) {
     open(&client, output, &base).await;
     let outlets = attribute_values(&client, "data-outlet").await;
     let outlet = outlets.first().expect("an outlet facet ([data-outlet])");
-    client
-        .find(Locator::Css(&format!(
-            "[data-outlet=\"{outlet}\"] a.facet-include"
-        )))
-        .await
-        .expect("an outlet facet link")
-        .click()
-        .await
-        .expect("click the outlet");
+    click(
+        &client,
+        &format!("[data-outlet=\"{outlet}\"] a.facet-include"),
+        "the outlet facet link",
+    )
+    .await;
     wait_until(
         &client,
         &format!("return location.search === '?src={outlet}';"),

@@ -14,7 +14,7 @@ use fantoccini::{Client, Locator};
 use quellenlage_e2e::server::StaticServer;
 use serde_json::json;
 use support::{
-    attribute_values, browser_log, dist_dir, eval, format_log, open, texts, wait_until,
+    attribute_values, click, dist_dir, eval, format_log, open, severe_log, texts, wait_until,
     with_browser,
 };
 
@@ -25,15 +25,6 @@ fn built(var: &str) -> PathBuf {
     });
     assert!(path.exists(), "{var}={} does not exist", path.display());
     path
-}
-
-/// Errors in the browser log since the last read.
-async fn severe_log(client: &Client) -> Vec<support::LogEntry> {
-    browser_log(client)
-        .await
-        .into_iter()
-        .filter(|entry| entry.level == "SEVERE")
-        .collect()
 }
 
 /// Asserts that no `alert`/`confirm` dialog is open.
@@ -99,13 +90,7 @@ async fn address_bar_drops_unknown_parameters_and_copy_link_copies_it() {
              return true;",
         )
         .await;
-        client
-            .find(Locator::Css("button.share-button"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(&client, "button.share-button", "the Link kopieren button").await;
         wait_until(
             &client,
             "const f = document.querySelector('.share-manual input'); return !!f && f.value.endsWith('?q=Kursk&e=nonexistent&cmp=a,b,c,d,e');",
@@ -130,15 +115,12 @@ async fn outlet_filter_lives_in_the_url_and_combines_with_or() {
             "the outlet facet lists the corpus's outlets: {outlets:?}"
         );
         let first = outlets[0].clone();
-        client
-            .find(Locator::Css(&format!(
-                "[data-outlet=\"{first}\"] a.facet-include"
-            )))
-            .await
-            .expect("an outlet facet link")
-            .click()
-            .await
-            .expect("click the outlet");
+        click(
+            &client,
+            &format!("[data-outlet=\"{first}\"] a.facet-include"),
+            "an outlet facet link",
+        )
+        .await;
         wait_until(
             &client,
             &format!("return location.search === '?src={first}';"),
@@ -156,15 +138,12 @@ async fn outlet_filter_lives_in_the_url_and_combines_with_or() {
             .into_iter()
             .find(|o| *o != first)
             .expect("other outlets stay in the facet while one is chosen");
-        client
-            .find(Locator::Css(&format!(
-                "[data-outlet=\"{second}\"] a.facet-include"
-            )))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        click(
+            &client,
+            &format!("[data-outlet=\"{second}\"] a.facet-include"),
+            "an outlet facet link",
+        )
+        .await;
         wait_until(
             &client,
             &format!("return location.search === '?src={first},{second}';"),
@@ -209,13 +188,7 @@ async fn single_file_build_works_from_a_file_url() {
         .await;
         let hits = attribute_values(&client, "data-hit").await;
         assert!(!hits.is_empty() && hits.len() < listed.len(), "{hits:?}");
-        client
-            .find(Locator::Css("[data-hit] a.hit-link"))
-            .await
-            .expect("a hit title link")
-            .click()
-            .await
-            .unwrap();
+        click(&client, "[data-hit] a.hit-link", "a hit title link").await;
         wait_until(
             &client,
             "return !!document.querySelector('article[data-doc]') && location.search.includes('doc=');",

@@ -82,11 +82,12 @@ pub fn corpus_text(id: &str) -> String {
     fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
-/// A fresh, empty directory under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
+/// A fresh, empty directory under the system temp dir (its path is `.0`), removed on drop.
+pub struct TempDir(pub PathBuf);
 
 impl TempDir {
-    fn new(label: &str) -> TempDir {
+    /// Creates `quellenlage-e2e-<pid>-<label>-<n>`, emptied if it existed.
+    pub fn new(label: &str) -> TempDir {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
         let path = env::temp_dir().join(format!(
@@ -162,7 +163,8 @@ impl Drop for Chromedriver {
     }
 }
 
-fn free_port() -> u16 {
+/// A local port that was free a moment ago (another process may take it: retry on failure).
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
         .expect("cannot bind a local port")
@@ -416,4 +418,24 @@ pub async fn press(client: &Client, keys: &str) {
         .send_keys(keys)
         .await
         .unwrap_or_else(|e| panic!("cannot send keys {keys:?}: {e}"));
+}
+
+/// The browser log's errors (level `SEVERE`) since the last read.
+pub async fn severe_log(client: &Client) -> Vec<LogEntry> {
+    browser_log(client)
+        .await
+        .into_iter()
+        .filter(|entry| entry.level == "SEVERE")
+        .collect()
+}
+
+/// Clicks the first element matching `css`; panics naming `what` if there is none.
+pub async fn click(client: &Client, css: &str, what: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {what} ({css}): {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click {what} ({css}): {e}"));
 }
