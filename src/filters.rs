@@ -68,19 +68,23 @@ pub fn facet_counts(snapshot: &'static Snapshot, docs: &[usize]) -> Vec<(u32, us
     out
 }
 
-/// For the given documents: how many come from each outlet (unknown outlets left out), most
-/// first, then by name.
-pub fn outlet_counts(snapshot: &Snapshot, docs: &[usize]) -> Vec<(String, usize)> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for outlet in docs
+/// For the given documents: how many come from each outlet (`None`: outlet unknown), most
+/// first, then by the name shown ([`crate::format::outlet`]).
+pub fn outlet_counts(snapshot: &Snapshot, docs: &[usize]) -> Vec<(Option<String>, usize)> {
+    let mut counts: Vec<(Option<String>, usize)> = Vec::new();
+    for meta in docs
         .iter()
-        .filter_map(|&d| snapshot.docs.get(d)?.meta.outlet.as_deref())
+        .filter_map(|&d| Some(&snapshot.docs.get(d)?.meta))
     {
-        match counts.iter_mut().find(|(o, _)| o == outlet) {
+        match counts.iter_mut().find(|(o, _)| *o == meta.outlet) {
             Some(entry) => entry.1 += 1,
-            None => counts.push((outlet.to_string(), 1)),
+            None => counts.push((meta.outlet.clone(), 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let shown = |o: &Option<String>| {
+        o.clone()
+            .unwrap_or_else(|| crate::format::UNKNOWN_OUTLET.into())
+    };
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| shown(&a.0).cmp(&shown(&b.0))));
     counts
 }

@@ -31,11 +31,12 @@ pub fn is_inferred(meta: &Metadata, field: &str) -> bool {
     meta.inferred.iter().any(|f| f == field)
 }
 
+/// Shown where an article's outlet is not known.
+pub const UNKNOWN_OUTLET: &str = "Quelle unbekannt";
+
 /// The outlet's name, or a placeholder.
 pub fn outlet(meta: &Metadata) -> String {
-    meta.outlet
-        .clone()
-        .unwrap_or_else(|| "Quelle unbekannt".into())
+    meta.outlet.clone().unwrap_or_else(|| UNKNOWN_OUTLET.into())
 }
 
 /// The date for display, or a placeholder.

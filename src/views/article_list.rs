@@ -125,17 +125,12 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
         if query.read().is_empty() && !filtered() {
             return None;
         }
-        let mut counts: Vec<(String, usize)> = Vec::new();
-        for row in rows.read().iter() {
-            let outlet = format::outlet(&row.doc.meta);
-            match counts.iter_mut().find(|(o, _)| *o == outlet) {
-                Some(entry) => entry.1 += 1,
-                None => counts.push((outlet, 1)),
-            }
-        }
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let counts = filters::outlet_counts(snapshot, &doc_indices.read());
         (!counts.is_empty()).then(|| {
-            let parts: Vec<String> = counts.iter().map(|(o, n)| format!("{o} {n}")).collect();
+            let parts: Vec<String> = counts
+                .iter()
+                .map(|(o, n)| format!("{} {n}", o.as_deref().unwrap_or(format::UNKNOWN_OUTLET)))
+                .collect();
             view! { <p class="outlet-counts">"Nach Medium: " {parts.join(" · ")}</p> }
         })
     };

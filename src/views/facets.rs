@@ -115,6 +115,8 @@ fn OutletGroup(
         counts
             .get()
             .into_iter()
+            // An unknown outlet cannot be filtered by.
+            .filter_map(|(name, count)| Some((name?, count)))
             .map(|(name, count)| {
                 let slug = outlet_slug(&name);
                 let (slug_on, slug_href) = (slug.clone(), slug.clone());
