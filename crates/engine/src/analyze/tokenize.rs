@@ -22,62 +22,72 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The character at byte offset `i` of `text` and its length in bytes (ASCII without decoding).
+#[inline(always)]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((char::from(b), 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Splits `text` into tokens; positions start at `first_position`. Returns the tokens and the
 /// next free position.
+///
+/// One pass over the bytes, no buffer per character or word: snippets tokenise whole articles
+/// at query time.
 pub fn tokenize(text: &str, first_position: u32) -> (Vec<RawToken>, u32) {
     let mut tokens = Vec::new();
     let mut position = first_position;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;
-    while i < chars.len() {
-        if !is_word_char(chars[i].1) {
-            i += 1;
+    while let Some((c, len)) = char_at(text, i) {
+        if !is_word_char(c) {
+            i += len;
             continue;
         }
         // A compound: parts joined by single hyphens. Numbers join over '.' and ',' between digits.
-        let compound_start = chars[i].0;
-        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let compound_start = i;
+        let first_part = tokens.len();
         loop {
-            let part_start = chars[i].0;
-            while i < chars.len() {
-                let c = chars[i].1;
+            let part_start = i;
+            let mut previous: Option<char> = None;
+            while let Some((c, len)) = char_at(text, i) {
                 let number_separator = (c == '.' || c == ',')
-                    && i > 0
-                    && chars[i - 1].1.is_ascii_digit()
-                    && chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit());
+                    && previous.is_some_and(|p| p.is_ascii_digit())
+                    && char_at(text, i + len).is_some_and(|(n, _)| n.is_ascii_digit());
                 if !is_word_char(c) && !number_separator {
                     break;
                 }
-                i += 1;
+                previous = Some(c);
+                i += len;
             }
-            let part_end = chars.get(i).map_or(text.len(), |c| c.0);
-            parts.push((part_start, part_end));
-            let joins = i + 1 < chars.len()
-                && matches!(chars[i].1, '-' | '\u{2011}')
-                && is_word_char(chars[i + 1].1);
-            if joins {
-                i += 1;
-            } else {
-                break;
-            }
-        }
-        let compound_end = parts.last().map_or(compound_start, |p| p.1);
-        if parts.len() > 1 {
             tokens.push(RawToken {
-                start: compound_start,
-                end: compound_end,
-                position,
-                whole: true,
-            });
-        }
-        for (start, end) in parts {
-            tokens.push(RawToken {
-                start,
-                end,
+                start: part_start,
+                end: i,
                 position,
                 whole: false,
             });
             position += 1;
+            match char_at(text, i) {
+                Some(('-' | '\u{2011}', hyphen))
+                    if char_at(text, i + hyphen).is_some_and(|(n, _)| is_word_char(n)) =>
+                {
+                    i += hyphen;
+                }
+                _ => break,
+            }
+        }
+        // The hyphenated whole goes before its parts, at the first part's position.
+        if tokens.len() - first_part > 1 {
+            let whole = RawToken {
+                start: compound_start,
+                end: i,
+                position: tokens[first_part].position,
+                whole: true,
+            };
+            tokens.insert(first_part, whole);
         }
     }
     (tokens, position)

@@ -151,6 +151,13 @@ pub fn build(docs: &[Document]) -> Index {
         .iter()
         .map(|d| outlets.binary_search(&outlet_of(d)).unwrap_or(0) as u32)
         .collect();
+    // Tie-break order of equal scores: newest first (undated last), then by document.
+    let mut by_date: Vec<usize> = (0..docs.len()).collect();
+    by_date.sort_by(|&a, &b| docs[b].meta.date.cmp(&docs[a].meta.date).then(a.cmp(&b)));
+    let mut doc_rank = vec![0u32; docs.len()];
+    for (rank, doc) in by_date.into_iter().enumerate() {
+        doc_rank[doc] = rank as u32;
+    }
     Index {
         terms: term_builder.into_inner().unwrap_or_default(),
         postings,
@@ -168,6 +175,7 @@ pub fn build(docs: &[Document]) -> Index {
         },
         doc_len,
         doc_outlet,
+        doc_rank,
         outlets,
     }
 }

@@ -64,6 +64,9 @@ pub struct Index {
     /// Outlet of each document, as an index into `outlets` (counting hits per outlet is then
     /// an array increment per hit).
     pub doc_outlet: Vec<u32>,
+    /// Rank of each document in the order that breaks ties between equal scores: newest first
+    /// (undated last), then by document. Precomputed so that ranking sorts plain integers.
+    pub doc_rank: Vec<u32>,
     /// Distinct outlets, sorted; documents without an outlet have "unbekannt".
     pub outlets: Vec<String>,
     /// Average of `doc_len`.

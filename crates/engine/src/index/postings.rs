@@ -29,9 +29,17 @@ pub(crate) fn put_varint(out: &mut Vec<u8>, mut value: u32) {
 }
 
 /// Reads a varint at the start of `bytes`: the value and the bytes it took (`None` if truncated
-/// or too long).
-#[inline]
+/// or too long). One-byte values (most gaps and weights) take the short path.
+#[inline(always)]
 fn get_varint(bytes: &[u8]) -> Option<(u32, usize)> {
+    match bytes.first() {
+        Some(&b) if b < 0x80 => Some((u32::from(b), 1)),
+        _ => get_long_varint(bytes),
+    }
+}
+
+/// [`get_varint`] for values of more than one byte.
+fn get_long_varint(bytes: &[u8]) -> Option<(u32, usize)> {
     let mut value = 0u32;
     for (i, &b) in bytes.iter().enumerate().take(5) {
         value |= u32::from(b & 0x7f) << (7 * i);
@@ -75,18 +83,32 @@ pub(crate) fn encode(out: &mut Vec<u8>, docs: &[u32], weights: &[u32], positions
     }
 }
 
-/// Skips `n` varints at the start of `bytes`; `None` if there are fewer.
+/// Skips `n` varints at the start of `bytes`; `None` if there are fewer. Eight bytes at a time
+/// while more than eight varints remain (a varint ends at each byte below 0x80).
 #[inline]
 fn skip_varints(bytes: &[u8], n: usize) -> Option<&[u8]> {
-    if n == 0 {
-        return Some(bytes);
+    let mut left = n;
+    let mut at = 0;
+    while left >= 8 {
+        let Some(chunk) = bytes.get(at..at + 8) else {
+            break;
+        };
+        let word = u64::from_le_bytes(chunk.try_into().ok()?);
+        let ends = 8 - (word & 0x8080_8080_8080_8080).count_ones() as usize;
+        if ends > left {
+            break;
+        }
+        left -= ends;
+        at += 8;
     }
-    let mut seen = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    if left == 0 {
+        return bytes.get(at..);
+    }
+    for (i, &b) in bytes.get(at..)?.iter().enumerate() {
         if b < 0x80 {
-            seen += 1;
-            if seen == n {
-                return bytes.get(i + 1..);
+            left -= 1;
+            if left == 0 {
+                return bytes.get(at + i + 1..);
             }
         }
     }
@@ -148,7 +170,6 @@ impl<'a> PostingList<'a> {
             gaps: self.gaps,
             weights: self.weights,
             doc: 0,
-            first: true,
         }
     }
 
@@ -164,10 +185,68 @@ impl<'a> PostingList<'a> {
 
     /// The positions of the term in `doc`, if it occurs there.
     pub fn positions_in(&self, doc: u32) -> Option<Positions<'a>> {
-        self.with_positions()
-            .take_while(|(d, _, _)| *d <= doc)
-            .find(|(d, _, _)| *d == doc)
-            .map(|(_, _, p)| p)
+        self.seeker().seek(doc).map(|(_, p)| p)
+    }
+
+    /// A cursor that finds the positions in ascending documents, skipping the positions of the
+    /// documents in between without decoding them.
+    pub fn seeker(&self) -> Seeker<'a> {
+        Seeker {
+            docs: self.docs(),
+            counts: self.rest,
+            positions: skip_varints(self.rest, self.df).unwrap_or_default(),
+            pending: 0,
+            current: None,
+        }
+    }
+}
+
+/// Cursor over a term's postings for documents asked for in ascending order (see
+/// [`PostingList::seeker`]).
+#[derive(Debug, Clone)]
+pub struct Seeker<'a> {
+    docs: Docs<'a>,
+    /// Position counts of the documents not yet read.
+    counts: &'a [u8],
+    /// Positions from the first document passed over but not yet skipped.
+    positions: &'a [u8],
+    /// Number of position varints of passed-over documents still to skip.
+    pending: usize,
+    /// The next document (not yet asked for): id, weight, position count.
+    current: Option<(u32, f32, usize)>,
+}
+
+impl<'a> Seeker<'a> {
+    /// The weight and positions in `doc` if the term occurs there. Documents must be asked for in
+    /// ascending order; an earlier one than the last is not found.
+    pub fn seek(&mut self, doc: u32) -> Option<(f32, Positions<'a>)> {
+        loop {
+            let (d, weight, count) = match self.current {
+                Some(c) => c,
+                None => {
+                    let (d, weight) = self.docs.next()?;
+                    let (count, a) = get_varint(self.counts)?;
+                    self.counts = self.counts.get(a..)?;
+                    let c = (d, weight, count as usize);
+                    self.current = Some(c);
+                    c
+                }
+            };
+            if d > doc {
+                return None;
+            }
+            self.current = None;
+            if d < doc {
+                self.pending += count;
+                continue;
+            }
+            let start = skip_varints(self.positions, self.pending)?;
+            let rest = skip_varints(start, count)?;
+            self.positions = rest;
+            self.pending = 0;
+            let bytes = &start[..start.len() - rest.len()];
+            return Some((weight, Positions { bytes, pos: 0 }));
+        }
     }
 }
 
@@ -177,7 +256,6 @@ pub struct Docs<'a> {
     gaps: &'a [u8],
     weights: &'a [u8],
     doc: u32,
-    first: bool,
 }
 
 impl Iterator for Docs<'_> {
@@ -189,12 +267,8 @@ impl Iterator for Docs<'_> {
         let (weight, b) = get_varint(self.weights)?;
         self.gaps = self.gaps.get(a..)?;
         self.weights = self.weights.get(b..)?;
-        self.doc = if self.first {
-            gap
-        } else {
-            self.doc.saturating_add(gap)
-        };
-        self.first = false;
+        // The first gap is from 0: the document itself.
+        self.doc = self.doc.saturating_add(gap);
         Some((self.doc, weight as f32 / WEIGHT_SCALE))
     }
 }
@@ -224,7 +298,6 @@ impl<'a> Iterator for WithPositions<'a> {
             Positions {
                 bytes: list,
                 pos: 0,
-                first: true,
             },
         ))
     }
@@ -235,7 +308,6 @@ impl<'a> Iterator for WithPositions<'a> {
 pub struct Positions<'a> {
     bytes: &'a [u8],
     pos: u32,
-    first: bool,
 }
 
 impl Iterator for Positions<'_> {
@@ -245,12 +317,8 @@ impl Iterator for Positions<'_> {
     fn next(&mut self) -> Option<u32> {
         let (gap, a) = get_varint(self.bytes)?;
         self.bytes = self.bytes.get(a..)?;
-        self.pos = if self.first {
-            gap
-        } else {
-            self.pos.saturating_add(gap)
-        };
-        self.first = false;
+        // The first gap is from 0: the position itself.
+        self.pos = self.pos.saturating_add(gap);
         Some(self.pos)
     }
 }
@@ -292,7 +360,39 @@ mod tests {
             Some(vec![1, 5, 200])
         );
         assert!(list.positions_in(5).is_none());
+        // A seeker skips documents in between, and an absent document does not lose the next.
+        let mut seeker = list.seeker();
+        assert!(seeker.seek(1).is_none());
+        let (weight, found) = seeker.seek(4).expect("document 4");
+        assert_eq!((weight, found.count()), (0.7, 0));
+        let (_, found) = seeker.seek(300).expect("document 300");
+        assert_eq!(found.collect::<Vec<_>>(), vec![128, 129]);
+        assert!(seeker.seek(3).is_none());
+        assert_eq!(
+            seeker.seek(70_000).map(|(_, p)| p.collect::<Vec<_>>()),
+            Some(vec![5_000_000])
+        );
         assert!(list.positions_in(80_000).is_none());
+    }
+
+    #[test]
+    fn skipping_varints_counts_their_ends() {
+        // Values of one to five bytes, so that eight-byte chunks hold varints of every length
+        // and cut some of them in two.
+        let values: Vec<u32> = (0..40u32)
+            .map(|i| [3, 200, 70_000, 5, 20_000_000, 127, 128, u32::MAX][i as usize % 8] ^ i)
+            .collect();
+        let mut bytes = Vec::new();
+        let mut ends = vec![0];
+        for &v in &values {
+            put_varint(&mut bytes, v);
+            ends.push(bytes.len());
+        }
+        for (n, &end) in ends.iter().enumerate() {
+            let rest = skip_varints(&bytes, n).map(<[u8]>::len);
+            assert_eq!(rest, Some(bytes.len() - end), "skipping {n} varints");
+        }
+        assert_eq!(skip_varints(&bytes, values.len() + 1), None);
     }
 
     #[test]
