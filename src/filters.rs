@@ -1,6 +1,7 @@
 //! Entity filters and facet counts over the snapshot's mentions.
 
 use quellenlage_engine::entities::Entity;
+use quellenlage_engine::order;
 use quellenlage_engine::Snapshot;
 use std::sync::OnceLock;
 
@@ -16,8 +17,7 @@ pub fn doc_entities(snapshot: &'static Snapshot) -> &'static [Vec<u32>] {
             }
         }
         for list in &mut out {
-            list.sort_unstable();
-            list.dedup();
+            order::sort_dedup(list);
         }
         out
     })
@@ -64,7 +64,9 @@ pub fn facet_counts(snapshot: &'static Snapshot, docs: &[usize]) -> Vec<(u32, us
         .filter(|(_, c)| *c > 0)
         .map(|(e, c)| (e as u32, c))
         .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| name(a.0).cmp(name(b.0))));
+    order::sort_by(&mut out, |a, b| {
+        b.1.cmp(&a.1).then_with(|| name(a.0).cmp(name(b.0)))
+    });
     out
 }
 
@@ -85,6 +87,8 @@ pub fn outlet_counts(snapshot: &Snapshot, docs: &[usize]) -> Vec<(Option<String>
         o.clone()
             .unwrap_or_else(|| crate::format::UNKNOWN_OUTLET.into())
     };
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| shown(&a.0).cmp(&shown(&b.0))));
+    order::sort_by(&mut counts, |a, b| {
+        b.1.cmp(&a.1).then_with(|| shown(&a.0).cmp(&shown(&b.0)))
+    });
     counts
 }

@@ -9,6 +9,7 @@ use crate::views::figures_table::FiguresTable;
 use crate::views::marked::marked_text;
 use crate::views::overview::Overview;
 use leptos::prelude::*;
+use quellenlage_engine::order;
 use quellenlage_engine::query::{SearchOptions, SearchResults, Snippet};
 use quellenlage_engine::{Document, Snapshot};
 
@@ -81,7 +82,9 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
                     .enumerate()
                     .filter(|(i, _)| keep(*i))
                     .collect();
-                docs.sort_by(|a, b| b.1.meta.date.cmp(&a.1.meta.date).then(a.1.id.cmp(&b.1.id)));
+                order::sort_by(&mut docs, |a, b| {
+                    b.1.meta.date.cmp(&a.1.meta.date).then(a.1.id.cmp(&b.1.id))
+                });
                 docs.into_iter()
                     .map(|(index, doc)| Row {
                         index,

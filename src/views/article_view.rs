@@ -7,6 +7,7 @@ use crate::views::facets::kind_class;
 use crate::views::marked::{annotated_text, MentionLink};
 use leptos::prelude::*;
 use quellenlage_engine::figures::Figure;
+use quellenlage_engine::order;
 use quellenlage_engine::query::expand::MatchKind;
 use quellenlage_engine::{Block, BlockKind, Document, Snapshot};
 
@@ -160,7 +161,7 @@ pub fn ArticleView(
                 anchor: format!("f-{}", f.start),
             });
         let mut all: Vec<MentionLink> = names.chain(figures).collect();
-        all.sort_by_key(|m| m.start);
+        order::sort_by_key(&mut all, |m| m.start);
         let mut out: Vec<MentionLink> = Vec::new();
         for m in all {
             if out.last().is_none_or(|last| m.start >= last.end) {

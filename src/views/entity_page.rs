@@ -6,6 +6,7 @@ use crate::view_state::ViewState;
 use crate::views::facets::kind_class;
 use leptos::prelude::*;
 use quellenlage_engine::entities::{EntitySource, Mention};
+use quellenlage_engine::order;
 use quellenlage_engine::{Document, Snapshot};
 
 /// Characters of context on each side of a mention.
@@ -65,7 +66,7 @@ pub fn EntityPage(
     // Group by outlet, outlets in order of first appearance by date (newest first).
     let mut groups: Vec<(String, Vec<&Mention>)> = Vec::new();
     let mut ordered = mentions.clone();
-    ordered.sort_by(|a, b| {
+    order::sort_by(&mut ordered, |a, b| {
         let da = snapshot.docs.get(a.doc as usize).and_then(|d| d.meta.date);
         let db = snapshot.docs.get(b.doc as usize).and_then(|d| d.meta.date);
         db.cmp(&da)
@@ -83,7 +84,7 @@ pub fn EntityPage(
         }
     }
     let mut doc_count: Vec<u32> = mentions.iter().map(|m| m.doc).collect();
-    doc_count.sort_unstable();
+    order::sort_dedup(&mut doc_count);
     doc_count.dedup();
     let id = e.id.clone();
     let filter_href = move || {

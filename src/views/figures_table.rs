@@ -4,6 +4,7 @@ use crate::format;
 use crate::view_state::{encode_component, ViewState};
 use leptos::prelude::*;
 use quellenlage_engine::figures::Figure;
+use quellenlage_engine::order;
 use quellenlage_engine::Snapshot;
 
 /// How the table is ordered.
@@ -97,13 +98,15 @@ pub fn FiguresTable(
                 .unwrap_or_default()
         };
         match order.get() {
-            Order::Noun => rows.sort_by(|a, b| {
+            Order::Noun => order::sort_by(&mut rows, |a, b| {
                 noun_key(a.figure)
                     .cmp(&noun_key(b.figure))
                     .then(b.figure.value.total_cmp(&a.figure.value))
             }),
-            Order::Value => rows.sort_by(|a, b| b.figure.value.total_cmp(&a.figure.value)),
-            Order::Outlet => rows.sort_by_key(outlet),
+            Order::Value => {
+                order::sort_by(&mut rows, |a, b| b.figure.value.total_cmp(&a.figure.value))
+            }
+            Order::Outlet => order::sort_by_key(&mut rows, outlet),
         }
         rows
     });

@@ -13,6 +13,7 @@ pub mod figures;
 pub mod index;
 #[cfg(feature = "ingest")]
 pub mod ingest;
+pub mod order;
 pub mod problem;
 pub mod query;
 pub mod snapshot;

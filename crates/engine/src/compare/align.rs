@@ -78,7 +78,7 @@ fn features(
         .filter(|m| m.doc == s.doc && m.start >= s.start && m.end <= s.end)
         .map(|m| m.entity)
         .collect();
-    entities.sort_unstable();
+    crate::order::sort_by(&mut entities, Ord::cmp);
     entities.dedup();
     let figure_groups = snapshot
         .figures
@@ -147,7 +147,7 @@ pub fn align(snapshot: &Snapshot, per_doc: &[Vec<SentenceRef>]) -> Vec<super::Al
     let mut df: HashMap<&str, usize> = HashMap::new();
     for sentence in stems.iter().flatten() {
         let mut seen: Vec<&str> = sentence.iter().map(String::as_str).collect();
-        seen.sort_unstable();
+        crate::order::sort_by(&mut seen, Ord::cmp);
         seen.dedup();
         for t in seen {
             *df.entry(t).or_default() += 1;
@@ -192,7 +192,7 @@ pub fn align(snapshot: &Snapshot, per_doc: &[Vec<SentenceRef>]) -> Vec<super::Al
             }
         }
     }
-    pairs.sort_by(|x, y| {
+    crate::order::sort_by(&mut pairs, |x, y| {
         (x.a.doc, x.a.sentence, x.b.doc, x.b.sentence).cmp(&(
             y.a.doc,
             y.a.sentence,

@@ -196,7 +196,7 @@ pub fn rows(snapshot: &Snapshot, chosen: &[usize], documents: &[&Document]) -> V
         })
         .collect();
     // Rows several articles report come first, discrepancies first among them.
-    out.sort_by_key(|r| {
+    crate::order::sort_by_key(&mut out, |r| {
         let reporting = r.values.iter().filter(|v| !v.is_empty()).count();
         (std::cmp::Reverse(reporting), !r.differ)
     });

@@ -119,7 +119,7 @@ pub fn compare(snapshot: &Snapshot, docs: &[usize]) -> Comparison {
         }
     }
     // Unevenly covered first: named by fewer of the articles, then by the larger gap in counts.
-    entities.sort_by_key(|r| {
+    crate::order::sort_by_key(&mut entities, |r| {
         let naming = r.counts.iter().filter(|&&c| c > 0).count();
         let max = r.counts.iter().copied().max().unwrap_or(0);
         let min = r.counts.iter().copied().min().unwrap_or(0);

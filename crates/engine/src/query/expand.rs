@@ -140,7 +140,7 @@ impl Candidates {
             weak.select_nth_unstable_by(keep, order);
             weak.truncate(keep);
         }
-        weak.sort_by(order);
+        crate::order::sort_by(&mut weak, order);
         // And at most about MAX_EXPANSION_POSTINGS postings to read (at least one candidate).
         let mut budget = MAX_EXPANSION_POSTINGS;
         for (df, e) in weak {

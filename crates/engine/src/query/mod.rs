@@ -197,7 +197,7 @@ impl<'a> Searcher<'a> {
         }
         // Candidates: documents with every word, rarest word first.
         let mut order: Vec<usize> = (0..words.len()).collect();
-        order.sort_by_key(|&i| {
+        crate::order::sort_by_key(&mut order, |&i| {
             words[i]
                 .iter()
                 .map(|e| self.index.doc_freq(e.term))
@@ -444,14 +444,14 @@ impl<'a> Searcher<'a> {
             .into_iter()
             .map(|(o, n)| (o.to_string(), n))
             .collect();
-        outlets.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::order::sort_by(&mut outlets, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
 
         let mut targets: Vec<u32> = ranked
             .iter()
             .take(options.snippet_hits)
             .map(|&(_, d, _)| d)
             .collect();
-        targets.sort_unstable();
+        crate::order::sort_by(&mut targets, Ord::cmp);
         let mut matches: HashMap<u32, Matches> = HashMap::new();
         if !targets.is_empty() {
             for atom in prepared.iter().flatten() {

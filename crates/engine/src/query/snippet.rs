@@ -86,7 +86,7 @@ pub(crate) fn match_ranges(index: &Index, doc: &Document, matches: &Matches) -> 
         }
     }
     // A hyphenated whole and its part can both match: keep the longer, drop what it contains.
-    ranges.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    crate::order::sort_by(&mut ranges, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut out: Vec<Range> = Vec::new();
     for r in ranges {
         match out.last_mut() {
@@ -127,15 +127,16 @@ pub(crate) fn snippets(index: &Index, doc: &Document, matches: &Matches, n: usiz
         .iter()
         .map(|c| {
             let mut words: Vec<&str> = c.2.iter().map(|r| &doc.text[r.0..r.1]).collect();
-            words.sort_unstable();
-            words.dedup();
+            crate::order::sort_dedup(&mut words);
             (words.len(), c.2.len())
         })
         .collect();
     let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by(|&a, &b| scores[b].cmp(&scores[a]).then(a.cmp(&b)));
+    crate::order::sort_by(&mut order, |&a, &b| {
+        scores[b].cmp(&scores[a]).then(a.cmp(&b))
+    });
     order.truncate(n);
-    order.sort_unstable();
+    crate::order::sort_by(&mut order, Ord::cmp);
     order
         .into_iter()
         .map(|i| window(doc, &candidates[i]))
