@@ -4,7 +4,7 @@
 use crate::analyze::{fold::fold, stem::stem, stopwords, translit};
 use crate::index::Index;
 use fst::automaton::{Automaton, Str};
-use fst::{IntoStreamer, Streamer};
+use fst::{IntoStreamer, Map, Streamer};
 use levenshtein_automata::LevenshteinAutomatonBuilder;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -56,6 +56,30 @@ pub struct Expansion {
     pub term: u32,
     /// Why it matches.
     pub kind: MatchKind,
+}
+
+/// Endings of Latin loanwords (`Ration`, `Mission`, `Position`). Such a word also ends many
+/// longer Latin words that are no compounds (`Operation`, `Kommission`, `Opposition`), so as a
+/// compound tail it needs a head the corpus knows as a word (`Essens|ration`, `Raum|station`).
+const LATIN_ENDINGS: &[&str] = &["ion"];
+
+/// Linking elements between the parts of a German compound (`Friedens|mission`).
+const LINKING_ELEMENTS: &[&str] = &["s", "es", "n", "en", "er", "e"];
+
+/// Whether the compound whose reversed stem is `reversed` begins, before `tail`, with a word the
+/// corpus knows (as a term or a stem), possibly followed by a linking element.
+fn has_word_head(index: &Index, stems: &Map<&[u8]>, reversed: &[u8], tail: &str) -> bool {
+    let compound = crate::index::reverse(&String::from_utf8_lossy(reversed));
+    let Some(head) = compound.strip_suffix(tail) else {
+        return false;
+    };
+    let known = |word: &str| {
+        word.chars().count() >= 3 && (index.is_known(word) || stems.get(word).is_some())
+    };
+    known(head)
+        || LINKING_ELEMENTS
+            .iter()
+            .any(|link| head.strip_suffix(link).is_some_and(known))
 }
 
 /// Shortest query word (characters) that matches inside compounds: `Futter` → `Kanonenfutter`.
@@ -259,9 +283,11 @@ pub fn expand(index: &Index, word: &str, prefix: bool, strict: bool) -> Vec<Expa
             // tail of compounds that end with it: `Grundstück` ends with `Stück`, not with
             // `Tücke`. (Keys arrive sorted, so such a word comes before its compounds.)
             let mut longer_tails: Vec<Vec<u8>> = Vec::new();
+            let latin = LATIN_ENDINGS.iter().any(|e| folded.ends_with(e));
             while let Some((key, group)) = tails.next() {
                 if key.len() >= min_len {
-                    if !longer_tails.iter().any(|t| key.starts_with(t)) {
+                    let head_ok = !latin || has_word_head(index, &stems, key, &word_stem);
+                    if head_ok && !longer_tails.iter().any(|t| key.starts_with(t)) {
                         groups.push(group);
                     }
                 } else if key.len() > needle.len() {
@@ -340,13 +366,24 @@ mod tests {
         // Function words: no variants, compounds or typos.
         ("unter", &["unter"], &["hinter", "unterstand"]),
         ("einen", &["einen"], &["einachsig", "einsatz"]),
+        // A Latin word is a compound tail only after a known word: not in `Operation`.
+        (
+            "Ration",
+            &["ration", "essensration", "tagesration"],
+            &["operation", "generation"],
+        ),
+        ("Station", &["raumstation"], &["konstation"]),
+        // Other tails need no known head (`Kanonen` is no word of the corpus).
+        ("Futter", &["kanonenfutter"], &[]),
     ];
 
     #[test]
     fn compound_tails_and_function_words() {
         let index = index(
             "Das Stück war gut. Hinter dem Grundstück lag ein Unterstand. Die Tücke der \
-             Satellitentücke. Unter einen einachsig Einsatz.",
+             Satellitentücke. Unter einen einachsig Einsatz. Die Ration, die Essensration und \
+             die Tagesration; im Raum die Raumstation, keine Konstation. Die Operation einer \
+             Generation. Essen am Tag. Kanonenfutter.",
         );
         for &(query, wanted, unwanted) in CASES {
             let found = matched(&index, query);
