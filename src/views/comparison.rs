@@ -38,11 +38,11 @@ fn figures_csv(snapshot: &Snapshot, c: &Comparison) -> String {
             field(&row.label),
             row.differ.to_string(),
             row.relative_difference
-                .map(|d| format!("{d:.4}"))
+                .map(|d| format::decimal(d, 4))
                 .unwrap_or_default(),
         ];
         for (values, attribution) in row.values.iter().zip(&row.attribution) {
-            let v: Vec<String> = values.iter().map(|x| x.value.to_string()).collect();
+            let v: Vec<String> = values.iter().map(|x| format::decimal(x.value, 6)).collect();
             line.push(field(&v.join(" ")));
             line.push(field(attribution.as_deref().unwrap_or_default()));
         }
@@ -168,7 +168,7 @@ pub fn ComparisonView(
                 })
                 .collect_view();
             let flag = match (r.differ, r.relative_difference) {
-                (true, Some(d)) => format!("weicht ab: {:+.0} %", d * 100.0),
+                (true, Some(d)) => format!("weicht ab: {:+} %", format::percent(d)),
                 (true, None) => "weicht ab".to_string(),
                 _ => "gleich".to_string(),
             };
@@ -244,7 +244,7 @@ pub fn ComparisonView(
                         <p class="kicker"><span class="outlet">{format::outlet(&d.meta)}</span>" · "{format::date_or_unknown(&d.meta)}</p>
                         <h2><a href=href>{d.meta.title.clone().unwrap_or_else(|| d.preview(60))}</a></h2>
                         {d.meta.author.clone().map(|a| view! { <p class="byline">"Von " {a}</p> })}
-                        <p class="share">{format!("{:.0} % der Sätze berichtet auch ein anderer Artikel", shared * 100.0)}</p>
+                        <p class="share">{format!("{} % der Sätze berichtet auch ein anderer Artikel", format::percent(f64::from(shared)))}</p>
                     </header>
                     <p class="compare-text">{items}</p>
                 </article>

@@ -3,6 +3,7 @@
 
 use crate::app::Navigator;
 use crate::filters;
+use crate::format;
 use crate::view_state::ViewState;
 use crate::views::facets::kind_class;
 use leptos::prelude::*;
@@ -10,10 +11,13 @@ use quellenlage_engine::Snapshot;
 
 /// Entities shown (the most-named in the listed articles).
 const SIZE: usize = 12;
-/// Pixel size of one cell.
-const CELL: f64 = 30.0;
+/// Pixel size of one cell (coordinates are whole pixels: the app ships no floating-point
+/// formatting).
+const CELL: usize = 30;
 /// Room for the labels.
-const LABEL: f64 = 170.0;
+const LABEL: usize = 170;
+/// Baseline of a label inside its cell's row or column.
+const BASELINE: usize = 19;
 
 /// The co-occurrence matrix of the documents `docs`.
 #[component]
@@ -52,15 +56,15 @@ pub fn Cooccurrence(
         let (top, matrix) = data.get();
         let n = top.len();
         let max = matrix.iter().flatten().copied().max().unwrap_or(1).max(1) as f64;
-        let side = LABEL + CELL * n as f64 + 10.0;
+        let side = LABEL + CELL * n + 10;
         let labels = top
             .iter()
             .enumerate()
             .filter_map(|(i, (e, count))| {
                 let entity = snapshot.entities.get(*e as usize)?;
                 let next = state.read().toggled(&entity.id, true);
-                let y = LABEL + CELL * i as f64 + CELL * 0.62;
-                let x = LABEL + CELL * i as f64 + CELL * 0.62;
+                let y = LABEL + CELL * i + BASELINE;
+                let x = LABEL + CELL * i + BASELINE;
                 let class = format!("label kind-{}", kind_class(entity.kind));
                 let title = format!("{} ({} Artikel) – danach filtern", entity.name, count);
                 // SVG text as a keyboard-usable link: a click or Enter filters by the entity.
@@ -71,15 +75,15 @@ pub fn Cooccurrence(
                 };
                 let go_key = go.clone();
                 Some(view! {
-                    <text x=LABEL - 6.0 y=y text-anchor="end" class=class.clone() data-filter=entity.id.clone()
+                    <text x=LABEL - 6 y=y text-anchor="end" class=class.clone() data-filter=entity.id.clone()
                         tabindex="0" role="link" aria-label=title.clone()
                         on:click=move |_| go()
                         on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { go_key() }>
                         <title>{title.clone()}</title>
                         {entity.name.clone()}
                     </text>
-                    <text x=x y=LABEL - 6.0 text-anchor="start" class=class aria-hidden="true"
-                        transform=format!("rotate(-55 {x} {})", LABEL - 6.0)>
+                    <text x=x y=LABEL - 6 text-anchor="start" class=class aria-hidden="true"
+                        transform=format!("rotate(-55 {x} {})", LABEL - 6)>
                         {entity.name.clone()}
                     </text>
                 })
@@ -99,7 +103,7 @@ pub fn Cooccurrence(
                         .map(|e| e.name.clone())
                         .unwrap_or_default()
                 };
-                let r = 3.0 + (CELL / 2.0 - 4.0) * (c as f64 / max).sqrt();
+                let r = format::decimal(3.0 + (CELL / 2 - 4) as f64 * (c as f64 / max).sqrt(), 1);
                 let title = if i == j {
                     format!("{}: {c} Artikel", name(i))
                 } else {
@@ -107,8 +111,8 @@ pub fn Cooccurrence(
                 };
                 Some(view! {
                     <circle class=if i == j { "diag" } else { "pair" }
-                        cx=LABEL + CELL * j as f64 + CELL / 2.0
-                        cy=LABEL + CELL * i as f64 + CELL / 2.0
+                        cx=LABEL + CELL * j + CELL / 2
+                        cy=LABEL + CELL * i + CELL / 2
                         r=r>
                         <title>{title}</title>
                     </circle>
@@ -117,8 +121,8 @@ pub fn Cooccurrence(
             .collect_view();
         let grid = (0..=n)
             .map(|k| {
-                let p = LABEL + CELL * k as f64;
-                let end = LABEL + CELL * n as f64;
+                let p = LABEL + CELL * k;
+                let end = LABEL + CELL * n;
                 view! {
                     <line x1=LABEL y1=p x2=end y2=p class="grid"/>
                     <line x1=p y1=LABEL x2=p y2=end class="grid"/>

@@ -51,8 +51,10 @@ fn to_csv(snapshot: &Snapshot, rows: &[Row]) -> String {
             doc.id.clone(),
             doc.meta.outlet.clone().unwrap_or_default(),
             doc.meta.date.map(|d| d.to_string()).unwrap_or_default(),
-            f.value.to_string(),
-            f.value_max.map(|v| v.to_string()).unwrap_or_default(),
+            format::decimal(f.value, 6),
+            f.value_max
+                .map(|v| format::decimal(v, 6))
+                .unwrap_or_default(),
             f.approx.to_string(),
             f.qualifier.clone().unwrap_or_default(),
             f.noun.clone().unwrap_or_default(),

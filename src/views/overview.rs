@@ -10,9 +10,10 @@ use quellenlage_engine::{PartialDate, Snapshot};
 
 /// Entities in the outlet matrix.
 const TOP: usize = 8;
-/// Bar geometry of the timeline.
-const BAR: f64 = 34.0;
-const HEIGHT: f64 = 120.0;
+/// Bar geometry of the timeline, in whole pixels (integer coordinates: the app ships no
+/// floating-point formatting).
+const BAR: usize = 34;
+const HEIGHT: usize = 120;
 
 /// Overview of the documents `docs`.
 #[component]
@@ -108,15 +109,15 @@ pub fn Overview(
             .map(|mm| known.iter().filter(|k| *k == mm).count())
             .max()
             .unwrap_or(1)
-            .max(1) as f64;
-        let width = BAR * (months.len() + 2) as f64;
+            .max(1);
+        let width = BAR * (months.len() + 2);
         let bars = months
             .iter()
             .enumerate()
             .map(|(i, &(year, month))| {
                 let count = known.iter().filter(|k| **k == (year, month)).count();
-                let h = if count == 0 { 0.0 } else { 8.0 + (HEIGHT - 30.0) * count as f64 / max };
-                let x = BAR * i as f64;
+                let h = if count == 0 { 0 } else { 8 + (HEIGHT - 30) * count / max };
+                let x = BAR * i;
                 let date = PartialDate { year, month, day: 0 };
                 let next = state.read().with_months(Some(date), Some(date));
                 let label = format!("{}: {count} Artikel – nach diesem Monat filtern", format::date(date));
@@ -128,7 +129,7 @@ pub fn Overview(
                 let go_key = go.clone();
                 let aria = label.clone();
                 let tick = (month == 1 || i == 0).then(|| view! {
-                    <text x=x + 2.0 y=HEIGHT + 14.0 class="year">{year.to_string()}</text>
+                    <text x=x + 2 y=HEIGHT + 14 class="year">{year.to_string()}</text>
                 });
                 view! {
                     <g class="month" class:empty=count == 0 data-month=date.to_string()
@@ -136,26 +137,26 @@ pub fn Overview(
                         on:click=move |_| go()
                         on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { go_key() }>
                         <title>{label}</title>
-                        <rect x=x + 3.0 y=HEIGHT - h width=BAR - 6.0 height=h.max(2.0)/>
-                        {(count > 0).then(|| view! { <text x=x + BAR / 2.0 y=HEIGHT - h - 4.0 text-anchor="middle">{count.to_string()}</text> })}
+                        <rect x=x + 3 y=HEIGHT - h width=BAR - 6 height=h.max(2)/>
+                        {(count > 0).then(|| view! { <text x=x + BAR / 2 y=HEIGHT - h - 4 text-anchor="middle">{count.to_string()}</text> })}
                     </g>
                     {tick}
                 }
             })
             .collect_view();
         let unknown_bar = (unknown > 0).then(|| {
-            let x = BAR * (months.len() + 1) as f64;
-            let h = 8.0 + (HEIGHT - 30.0) * unknown as f64 / max.max(unknown as f64);
+            let x = BAR * (months.len() + 1);
+            let h = 8 + (HEIGHT - 30) * unknown / max.max(unknown);
             view! {
                 <g class="month unknown">
                     <title>{format!("ohne Datum: {unknown} Artikel")}</title>
-                    <rect x=x + 3.0 y=HEIGHT - h width=BAR - 6.0 height=h/>
-                    <text x=x + BAR / 2.0 y=HEIGHT + 14.0 text-anchor="middle">"?"</text>
+                    <rect x=x + 3 y=HEIGHT - h width=BAR - 6 height=h/>
+                    <text x=x + BAR / 2 y=HEIGHT + 14 text-anchor="middle">"?"</text>
                 </g>
             }
         });
         view! {
-            <svg class="timeline" viewBox=format!("0 0 {width} {}", HEIGHT + 20.0) width=width role="group" aria-label="Artikel je Monat">
+            <svg class="timeline" viewBox=format!("0 0 {width} {}", HEIGHT + 20) width=width role="group" aria-label="Artikel je Monat">
                 {bars}
                 {unknown_bar}
             </svg>
