@@ -76,9 +76,11 @@ pub fn number(value: f64) -> String {
 
 /// `value` with at most `places` decimals and a decimal point (`5.5`, `11000`, `-0.25`), for SVG
 /// attributes and CSV cells. Integer arithmetic only: the app ships no floating-point formatting
-/// code (about 15 KB of WASM). Not a number or beyond ±10^18 / 10^places: the whole part only.
+/// code (about 15 KB of WASM). At most 9 places; not a number or beyond ±10^18 / 10^places: the
+/// whole part only.
 pub fn decimal(value: f64, places: u32) -> String {
-    let scale = 10i64.pow(places.min(9));
+    let places = places.min(9);
+    let scale = 10i64.pow(places);
     let scaled = (value * scale as f64).round();
     if !scaled.is_finite() || scaled.abs() >= 1e18 {
         // `as` saturates (and turns NaN into 0).
@@ -136,7 +138,7 @@ mod tests {
             (11_000.0, 6, "11000"), (5.5, 6, "5.5"), (0.1, 6, "0.1"), (-0.25, 4, "-0.25"),
             (1.234_567_89, 4, "1.2346"), (2.0 / 3.0, 1, "0.7"), (12.96, 1, "13"), (-0.04, 1, "0"),
             (5_500_000_000.0, 6, "5500000000"), (1e300, 6, "9223372036854775807"),
-            (f64::NAN, 2, "0"), (0.000_001, 6, "0.000001"), (3.05, 2, "3.05"),
+            (f64::NAN, 2, "0"), (0.000_001, 6, "0.000001"), (3.05, 2, "3.05"), (0.5, 12, "0.5"),
         ];
         for &(value, places, want) in cases {
             assert_eq!(decimal(value, places), want, "{value} with {places} places");

@@ -85,7 +85,6 @@ pub fn EntityPage(
     }
     let mut doc_count: Vec<u32> = mentions.iter().map(|m| m.doc).collect();
     order::sort_dedup(&mut doc_count);
-    doc_count.dedup();
     let id = e.id.clone();
     let filter_href = move || {
         let s = state.read();

@@ -84,7 +84,8 @@ pub(crate) fn encode(out: &mut Vec<u8>, docs: &[u32], weights: &[u32], positions
 }
 
 /// Skips `n` varints at the start of `bytes`; `None` if there are fewer. Eight bytes at a time
-/// while more than eight varints remain (a varint ends at each byte below 0x80).
+/// while at least eight varints remain (a varint ends at each byte below 0x80, so eight bytes
+/// hold at most eight ends), then byte by byte.
 #[inline]
 fn skip_varints(bytes: &[u8], n: usize) -> Option<&[u8]> {
     let mut left = n;
@@ -94,11 +95,7 @@ fn skip_varints(bytes: &[u8], n: usize) -> Option<&[u8]> {
             break;
         };
         let word = u64::from_le_bytes(chunk.try_into().ok()?);
-        let ends = 8 - (word & 0x8080_8080_8080_8080).count_ones() as usize;
-        if ends > left {
-            break;
-        }
-        left -= ends;
+        left -= 8 - (word & 0x8080_8080_8080_8080).count_ones() as usize;
         at += 8;
     }
     if left == 0 {
@@ -173,16 +170,6 @@ impl<'a> PostingList<'a> {
         }
     }
 
-    /// The documents, ascending, with their weights and positions (decoded only if iterated).
-    pub fn with_positions(&self) -> WithPositions<'a> {
-        let positions = skip_varints(self.rest, self.df).unwrap_or_default();
-        WithPositions {
-            docs: self.docs(),
-            counts: self.rest,
-            positions,
-        }
-    }
-
     /// The positions of the term in `doc`, if it occurs there.
     pub fn positions_in(&self, doc: u32) -> Option<Positions<'a>> {
         self.seeker().seek(doc).map(|(_, p)| p)
@@ -218,7 +205,7 @@ pub struct Seeker<'a> {
 
 impl<'a> Seeker<'a> {
     /// The weight and positions in `doc` if the term occurs there. Documents must be asked for in
-    /// ascending order; an earlier one than the last is not found.
+    /// ascending order; an earlier one than the last, or the same one again, is not found.
     pub fn seek(&mut self, doc: u32) -> Option<(f32, Positions<'a>)> {
         loop {
             let (d, weight, count) = match self.current {
@@ -237,7 +224,8 @@ impl<'a> Seeker<'a> {
             }
             self.current = None;
             if d < doc {
-                self.pending += count;
+                // Saturating: counts come from the snapshot, which may be corrupt.
+                self.pending = self.pending.saturating_add(count);
                 continue;
             }
             let start = skip_varints(self.positions, self.pending)?;
@@ -273,36 +261,6 @@ impl Iterator for Docs<'_> {
     }
 }
 
-/// Iterator over a term's (document, weighted term frequency, positions).
-#[derive(Debug, Clone)]
-pub struct WithPositions<'a> {
-    docs: Docs<'a>,
-    counts: &'a [u8],
-    positions: &'a [u8],
-}
-
-impl<'a> Iterator for WithPositions<'a> {
-    type Item = (u32, f32, Positions<'a>);
-
-    #[inline]
-    fn next(&mut self) -> Option<Self::Item> {
-        let (doc, weight) = self.docs.next()?;
-        let (count, a) = get_varint(self.counts)?;
-        self.counts = self.counts.get(a..)?;
-        let list = self.positions;
-        self.positions = skip_varints(list, count as usize)?;
-        let list = &list[..list.len() - self.positions.len()];
-        Some((
-            doc,
-            weight,
-            Positions {
-                bytes: list,
-                pos: 0,
-            },
-        ))
-    }
-}
-
 /// Iterator over a term's positions in one document, ascending.
 #[derive(Debug, Clone)]
 pub struct Positions<'a> {
@@ -327,6 +285,15 @@ impl Iterator for Positions<'_> {
 mod tests {
     use super::*;
 
+    /// Every document of `list` with its weight and positions (a document whose positions are
+    /// missing, in corrupt bytes, ends the list).
+    fn decode(list: &PostingList) -> Vec<(u32, f32, Vec<u32>)> {
+        let mut seeker = list.seeker();
+        list.docs()
+            .map_while(|(d, _)| seeker.seek(d).map(|(w, p)| (d, w, p.collect())))
+            .collect()
+    }
+
     #[test]
     fn round_trips() {
         let docs = [0, 3, 4, 300, 70_000];
@@ -343,10 +310,7 @@ mod tests {
         encode(&mut bytes, &docs, &weights, &positions);
         let list = PostingList::new(&bytes[start..]);
         assert_eq!(list.len(), 5);
-        let decoded: Vec<(u32, f32, Vec<u32>)> = list
-            .with_positions()
-            .map(|(d, w, p)| (d, w, p.collect()))
-            .collect();
+        let decoded = decode(&list);
         let expected: Vec<(u32, f32, Vec<u32>)> = docs
             .iter()
             .zip(weights)
@@ -399,10 +363,7 @@ mod tests {
     fn one_document_round_trips() {
         let mut bytes = Vec::new();
         encode(&mut bytes, &[70_000], &[300], &[vec![3, 700]]);
-        let decoded: Vec<(u32, f32, Vec<u32>)> = PostingList::new(&bytes)
-            .with_positions()
-            .map(|(d, w, p)| (d, w, p.collect()))
-            .collect();
+        let decoded = decode(&PostingList::new(&bytes));
         assert_eq!(decoded, vec![(70_000, 30.0, vec![3, 700])]);
     }
 
@@ -416,8 +377,7 @@ mod tests {
             &[2, 1, 1, 0, 10, 5, 5],
         ] {
             let list = PostingList::new(bytes);
-            let _ = list.with_positions().count();
-            let _ = list.docs().count();
+            let _ = decode(&list);
         }
     }
 }

@@ -283,7 +283,10 @@ pub fn expand(index: &Index, word: &str, prefix: bool, strict: bool) -> Vec<Expa
             // tail of compounds that end with it: `Grundstück` ends with `Stück`, not with
             // `Tücke`. (Keys arrive sorted, so such a word comes before its compounds.)
             let mut longer_tails: Vec<Vec<u8>> = Vec::new();
-            let latin = LATIN_ENDINGS.iter().any(|e| folded.ends_with(e));
+            // The word or its stem (`Rationen` → `ration`).
+            let latin = LATIN_ENDINGS
+                .iter()
+                .any(|e| folded.ends_with(e) || word_stem.ends_with(e));
             while let Some((key, group)) = tails.next() {
                 if key.len() >= min_len {
                     let head_ok = !latin || has_word_head(index, &stems, key, &word_stem);
@@ -370,6 +373,11 @@ mod tests {
         (
             "Ration",
             &["ration", "essensration", "tagesration"],
+            &["operation", "generation"],
+        ),
+        (
+            "Rationen",
+            &["ration", "essensration"],
             &["operation", "generation"],
         ),
         ("Station", &["raumstation"], &["konstation"]),

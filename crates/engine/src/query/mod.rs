@@ -190,7 +190,7 @@ impl<'a> Searcher<'a> {
     }
 
     /// Documents where the words occur at consecutive positions (each word any of its
-    /// expansions), optionally only among `only` (ascending).
+    /// expansions), optionally only among the documents `only`.
     fn phrase(&self, words: &[Vec<Expansion>], only: Option<&[u32]>) -> Vec<PhraseHit> {
         if words.is_empty() || words.iter().any(Vec::is_empty) {
             return Vec::new();
@@ -499,11 +499,13 @@ impl<'a> Searcher<'a> {
     }
 
     /// Sort key of a hit: higher scores first, then the index's tie-break rank (newest first).
-    /// Scores are non-negative, so their IEEE bits order like the numbers.
+    /// Scores are non-negative, so their IEEE bits order like the numbers; a NaN or negative
+    /// score (only from a corrupt snapshot) counts as 0. Without a rank (also corrupt), the
+    /// document id breaks the tie, so the order stays deterministic.
     fn rank_key(&self, doc: u32, score: f32) -> u64 {
         let score = if score > 0.0 { score.to_bits() } else { 0 };
         let rank = self.index.doc_rank.get(doc as usize).copied();
-        (u64::from(u32::MAX - score) << 32) | u64::from(rank.unwrap_or(u32::MAX))
+        (u64::from(u32::MAX - score) << 32) | u64::from(rank.unwrap_or(doc))
     }
 }
 
