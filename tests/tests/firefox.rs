@@ -15,16 +15,15 @@
 mod support;
 
 use std::fs::{self, File};
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use quellenlage_e2e::server::StaticServer;
 use serde_json::{json, Value};
 use support::{
-    attribute_values, click, corpus_ids, dist_dir, eval, free_port, texts, wait_until, TempDir,
+    attribute_values, click, corpus_ids, dist_dir, eval, start_driver, texts, wait_until, TempDir,
     READY_TIMEOUT,
 };
 
@@ -33,7 +32,6 @@ const FIREFOX: &str = "/usr/bin/firefox-esr";
 /// The driver's executable name, looked up on `PATH` and in cargo's bin directory.
 const GECKODRIVER: &str = "geckodriver";
 /// How long geckodriver may take to start listening.
-const DRIVER_START_TIMEOUT: Duration = Duration::from_secs(10);
 /// Set to `1` to skip this test where Firefox cannot be installed.
 const SKIP_VAR: &str = "QUELLENLAGE_NO_FIREFOX";
 /// The sub-folder the app is served under, as on a real host.
@@ -70,44 +68,23 @@ struct Geckodriver {
 
 impl Geckodriver {
     fn start(binary: &Path, log: PathBuf) -> Geckodriver {
-        // A free port can be taken by someone else before geckodriver binds it: retry.
-        let mut last_error = String::new();
-        for _ in 0..3 {
-            let port = free_port();
-            let out = File::create(&log)
-                .unwrap_or_else(|e| panic!("cannot create {}: {e}", log.display()));
-            let err = out.try_clone().expect("duplicate the log file handle");
-            let mut child = Command::new(binary)
-                .args(["--port", &port.to_string(), "--binary", FIREFOX])
-                .stdin(Stdio::null())
-                .stdout(out)
-                .stderr(err)
-                .spawn()
-                .unwrap_or_else(|e| panic!("cannot start {}: {e}", binary.display()));
-            let deadline = Instant::now() + DRIVER_START_TIMEOUT;
-            loop {
-                if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                    return Geckodriver { child, port, log };
-                }
-                if let Ok(Some(status)) = child.try_wait() {
-                    last_error = format!(
-                        "geckodriver exited with {status} on port {port}:\n{}",
-                        fs::read_to_string(&log).unwrap_or_default()
-                    );
-                    break;
-                }
-                if Instant::now() > deadline {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    last_error = format!(
-                        "geckodriver did not listen on port {port} within {DRIVER_START_TIMEOUT:?}"
-                    );
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
-        panic!("{last_error}");
+        let (child, port) = start_driver(
+            "geckodriver",
+            |port| {
+                let out = File::create(&log)
+                    .unwrap_or_else(|e| panic!("cannot create {}: {e}", log.display()));
+                let err = out.try_clone().expect("duplicate the log file handle");
+                Command::new(binary)
+                    .args(["--port", &port.to_string(), "--binary", FIREFOX])
+                    .stdin(Stdio::null())
+                    .stdout(out)
+                    .stderr(err)
+                    .spawn()
+                    .unwrap_or_else(|e| panic!("cannot start {}: {e}", binary.display()))
+            },
+            || format!(":\n{}", fs::read_to_string(&log).unwrap_or_default()),
+        );
+        Geckodriver { child, port, log }
     }
 
     /// Everything geckodriver and Firefox printed so far.

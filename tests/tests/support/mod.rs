@@ -120,40 +120,56 @@ impl Chromedriver {
             "{CHROMIUM} and {CHROMEDRIVER} are required: run `cargo xtask test` (installs them \
              as root) or `apt-get install chromium chromium-driver`"
         );
-        // Asking the OS for a free port and handing it to chromedriver races with other
-        // processes grabbing it meanwhile; a retry covers that rare case.
-        let mut last_error = String::new();
-        for _ in 0..3 {
-            let port = free_port();
-            let mut child = Command::new(CHROMEDRIVER)
-                .arg(format!("--port={port}"))
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap_or_else(|e| panic!("cannot start {CHROMEDRIVER}: {e}"));
-            let deadline = Instant::now() + DRIVER_START_TIMEOUT;
-            loop {
-                if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                    return Chromedriver { child, port };
-                }
-                if let Ok(Some(status)) = child.try_wait() {
-                    last_error = format!("chromedriver exited with {status} on port {port}");
-                    break;
-                }
-                if Instant::now() > deadline {
-                    let _ = child.kill();
-                    let _ = child.wait();
-                    last_error = format!(
-                        "chromedriver did not listen on port {port} within {DRIVER_START_TIMEOUT:?}"
-                    );
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(20));
-            }
-        }
-        panic!("{last_error}");
+        let (child, port) = start_driver(
+            "chromedriver",
+            |port| {
+                Command::new(CHROMEDRIVER)
+                    .arg(format!("--port={port}"))
+                    .stdin(Stdio::null())
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .unwrap_or_else(|e| panic!("cannot start {CHROMEDRIVER}: {e}"))
+            },
+            String::new,
+        );
+        Chromedriver { child, port }
     }
+}
+
+/// Starts a WebDriver server (`name`, for messages) on a free local port and waits until it
+/// listens: `spawn` starts it on the given port; `details` adds what it printed to the message
+/// if it exits. Asking the OS for a free port and handing it over races with other processes
+/// grabbing it meanwhile, so a failed start is retried on another port, twice.
+pub fn start_driver(
+    name: &str,
+    mut spawn: impl FnMut(u16) -> Child,
+    details: impl Fn() -> String,
+) -> (Child, u16) {
+    let mut last_error = String::new();
+    for _ in 0..3 {
+        let port = free_port();
+        let mut child = spawn(port);
+        let deadline = Instant::now() + DRIVER_START_TIMEOUT;
+        loop {
+            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return (child, port);
+            }
+            if let Ok(Some(status)) = child.try_wait() {
+                last_error = format!("{name} exited with {status} on port {port}{}", details());
+                break;
+            }
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                last_error =
+                    format!("{name} did not listen on port {port} within {DRIVER_START_TIMEOUT:?}");
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    panic!("{last_error}");
 }
 
 impl Drop for Chromedriver {
