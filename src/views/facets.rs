@@ -19,22 +19,32 @@ pub fn Facets(
     any_outlet: Signal<Vec<usize>>,
 ) -> impl IntoView {
     let counts = Memo::new(move |_| filters::facet_counts(snapshot, &docs.read()));
-    let groups = [
-        EntityKind::Person,
-        EntityKind::Place,
-        EntityKind::Organisation,
-    ]
-    .into_iter()
-    .map(|kind| view! { <FacetGroup snapshot state counts kind/> })
-    .collect_view();
+    let groups = move || {
+        [
+            EntityKind::Person,
+            EntityKind::Place,
+            EntityKind::Organisation,
+        ]
+        .map(|kind| view! { <FacetGroup snapshot state counts kind/> })
+    };
+    // Nothing listed and nothing to undo: no panel, rather than a heading over nothing.
+    let anything = move || {
+        let s = state.read();
+        !counts.read().is_empty()
+            || !any_outlet.read().is_empty()
+            || !s.exclude.is_empty()
+            || !s.sources.is_empty()
+    };
     view! {
-        <aside class="facets" aria-label="Filter nach Personen, Orten und Organisationen">
-            <details class="facets-fold" open=wide_screen()>
-                <summary><h2 class="facets-heading">"Genannt in diesen Artikeln"</h2></summary>
-                <OutletGroup snapshot state docs=any_outlet/>
-                {groups}
-            </details>
-        </aside>
+        <Show when=anything>
+            <aside class="facets" aria-label="Filter nach Personen, Orten und Organisationen">
+                <details class="facets-fold" open=wide_screen()>
+                    <summary><h2 class="facets-heading">"Genannt in diesen Artikeln"</h2></summary>
+                    <OutletGroup snapshot state docs=any_outlet/>
+                    {groups()}
+                </details>
+            </aside>
+        </Show>
     }
 }
 

@@ -462,6 +462,26 @@ async fn facets_filter_by_entity_and_live_in_the_url() {
             "Back removes the exclusion",
         )
         .await;
+        // A search that finds nothing has no facet panel: no heading over an empty list...
+        open(&client, &format!("{}?q=Quorkbrumm", server.url())).await;
+        wait_until(
+            &client,
+            "return document.querySelectorAll('[data-hit]').length === 0 && !document.querySelector('aside.facets');",
+            "no hits and no facet panel",
+        )
+        .await;
+        // ...but an exclusion that empties the list stays in the panel, so it can be undone.
+        open(
+            &client,
+            &format!("{}?q=Schoigu&x=sergej-schoigu", server.url()),
+        )
+        .await;
+        wait_until(
+            &client,
+            "return document.querySelectorAll('[data-hit]').length === 0 && !!document.querySelector('aside.facets [data-entity=\"sergej-schoigu\"].excluded a.facet-exclude');",
+            "the emptying exclusion is listed with its undo control",
+        )
+        .await;
     })
     .await;
 }
