@@ -315,3 +315,41 @@ fn function_words_match_only_themselves() {
         "{marks:?}"
     );
 }
+
+/// Ranking reads only document gaps and weights: the same index without positions (what a
+/// positions shard would leave to load before a first search) ranks every query but a phrase
+/// the same, and a phrase finds nothing without positions rather than something wrong.
+#[test]
+fn ranking_needs_no_positions() {
+    let full = snapshot();
+    let mut slim = full.clone();
+    slim.index = quellenlage_engine::index::size::without_positions(&full.index);
+    assert!(slim.index.postings.len() < full.index.postings.len() / 2);
+    let ranked = |s: &Snapshot, query: &str, typing: bool| -> Vec<(usize, f32)> {
+        let options = SearchOptions {
+            typing,
+            snippet_hits: 0,
+            snippets_per_hit: 0,
+        };
+        let results = s.searcher().search(query, options);
+        results.hits.iter().map(|h| (h.doc, h.score)).collect()
+    };
+    // (query, typing): single word, AND, OR, exclusion, variant, typo, compound tail, prefix
+    let table = [
+        ("Schoigu", false),
+        ("Kim Soldaten", false),
+        ("Shoigu OR Lawrow", false),
+        ("Kursk -Minen", false),
+        ("Pyongyang", false),
+        ("Ukriane", false),
+        ("Futter", false),
+        ("Satel", true),
+    ];
+    for (query, typing) in table {
+        let expected = ranked(full, query, typing);
+        assert!(!expected.is_empty(), "{query} finds something");
+        assert_eq!(ranked(&slim, query, typing), expected, "{query}");
+    }
+    assert!(!ranked(full, "\"Wonsan Kalma\"", false).is_empty());
+    assert!(ranked(&slim, "\"Wonsan Kalma\"", false).is_empty());
+}

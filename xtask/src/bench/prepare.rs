@@ -8,6 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use quellenlage_engine::index::size;
 use quellenlage_engine::ingest::ingest_dir;
 use quellenlage_engine::{BlockKind, Snapshot};
 use serde_json::{json, Map, Value};
@@ -16,9 +17,13 @@ use super::corpus::{self, write_json};
 use crate::{dist, Result};
 
 /// Files whose brotli size the report shows: (key, path relative to the bench dir).
-pub const SIZED_FILES: [(&str, &str); 6] = [
+pub const SIZED_FILES: [(&str, &str); 7] = [
     ("quellenlage_snapshot", "web/quellenlage.snap"),
     ("quellenlage_index", "quellenlage-index.bin"),
+    (
+        "quellenlage_index_no_positions",
+        "quellenlage-index-no-positions.bin",
+    ),
     ("quellenlage_wasm", "web/quellenlage_bench_web_bg.wasm"),
     ("quellenlage_js", "web/quellenlage_bench_web.js"),
     ("minisearch_index", "web/minisearch.json"),
@@ -98,9 +103,17 @@ fn snapshot(dir: &Path) -> Result {
     let encode_ms = ms(started);
     let index_bytes = bitcode::encode(&snapshot.index);
     let index_terms = snapshot.index.term_map().map_or(0, |m| m.len());
+    // What the index is made of: the part scoring reads (positions would be a shard of their
+    // own), and the least any exact index of this corpus needs for document sets and weights.
+    let no_positions = bitcode::encode(&size::without_positions(&snapshot.index));
+    let bound = size::lower_bound(&snapshot.index);
     fs::create_dir_all(dir.join("web")).map_err(|e| format!("cannot create web/: {e}"))?;
     write_file(&dir.join("web/quellenlage.snap"), &bytes)?;
     write_file(&dir.join("quellenlage-index.bin"), &index_bytes)?;
+    write_file(
+        &dir.join("quellenlage-index-no-positions.bin"),
+        &no_positions,
+    )?;
 
     eprintln!(
         "snapshot: {} docs ({titled} with a title), {index_terms} index terms; ingest {ingest_ms:.0} ms, \
@@ -122,6 +135,9 @@ fn snapshot(dir: &Path) -> Result {
             "encode_ms": encode_ms,
             "snapshot_bytes": bytes.len(),
             "index_bytes": index_bytes.len(),
+            "postings": bound.postings,
+            "bound_doc_sets_bytes": bound.doc_sets.round(),
+            "bound_weights_bytes": bound.weights.round(),
         }),
     )
 }

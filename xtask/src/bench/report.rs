@@ -97,6 +97,11 @@ impl Report {
                 json!({
                     "index_bytes": self.size("quellenlage_index", "bytes"),
                     "index_bytes_br": self.size("quellenlage_index", "bytes_br"),
+                    "index_no_positions_bytes": self.size("quellenlage_index_no_positions", "bytes"),
+                    "index_no_positions_bytes_br": self.size("quellenlage_index_no_positions", "bytes_br"),
+                    "postings": self.snapshot["postings"],
+                    "bound_doc_sets_bytes": self.snapshot["bound_doc_sets_bytes"],
+                    "bound_weights_bytes": self.snapshot["bound_weights_bytes"],
                     "snapshot_bytes": self.size("quellenlage_snapshot", "bytes"),
                     "snapshot_bytes_br": self.size("quellenlage_snapshot", "bytes_br"),
                     "wasm_bytes": self.size("quellenlage_wasm", "bytes"),
@@ -193,6 +198,23 @@ impl Report {
             "index only: raw / brotli-11",
             sizes(&ql["index_bytes"], &ql["index_bytes_br"]),
             sizes(&ms_["index_bytes"], &ms_["index_bytes_br"]),
+        );
+        row(
+            "  without positions (scoring)",
+            sizes(
+                &ql["index_no_positions_bytes"],
+                &ql["index_no_positions_bytes_br"],
+            ),
+            "–".into(),
+        );
+        row(
+            "  least possible: doc sets + tf",
+            format!(
+                "{} + {}",
+                kib(&ql["bound_doc_sets_bytes"]),
+                kib(&ql["bound_weights_bytes"])
+            ),
+            "(same data)".into(),
         );
         row(
             "whole snapshot (app data)",
@@ -359,8 +381,16 @@ mod tests {
     fn statistics_come_from_the_raw_samples() {
         let report = Report {
             corpus: json!({ "words": 1000, "distinct_terms": 600 }),
-            snapshot: json!({ "docs": 2, "index_build_ms": 1500.0, "index_terms": 600 }),
-            sizes: json!({ "quellenlage_index": { "bytes": 100, "bytes_br": 40 } }),
+            snapshot: json!({
+                "docs": 2,
+                "index_build_ms": 1500.0,
+                "index_terms": 600,
+                "bound_doc_sets_bytes": 3072.0,
+            }),
+            sizes: json!({
+                "quellenlage_index": { "bytes": 100, "bytes_br": 40 },
+                "quellenlage_index_no_positions": { "bytes": 60, "bytes_br": 25 },
+            }),
             minisearch_build: json!({ "build_ms": 10.0, "terms": 590 }),
             browser: json!({
                 "rounds": 2,
@@ -386,6 +416,14 @@ mod tests {
         assert_eq!(ql["load_ms_first"], 5.0);
         assert_eq!(ql["build_ms"], 1500.0);
         assert_eq!(ql["index_bytes_br"], 40);
+        assert_eq!(ql["index_no_positions_bytes_br"], 25);
+        assert_eq!(ql["bound_doc_sets_bytes"], 3072.0);
+        let table = report.table();
+        let bound_row = table.lines().find(|l| l.contains("least possible"));
+        assert!(
+            bound_row.is_some_and(|l| l.contains("3 KiB + 0 KiB")),
+            "{table}"
+        );
         assert_eq!(ql["kinds"]["typo"]["p50_ms"], 2.0);
         assert_eq!(out["engines"]["minisearch"]["p95_ms"], 8.0);
         assert_eq!(out["queries"][1]["minisearch"]["p50_ms"], 6.0);

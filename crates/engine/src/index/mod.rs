@@ -11,6 +11,7 @@
 mod build;
 pub mod positions;
 pub mod postings;
+pub mod size;
 
 pub(crate) use build::reverse;
 pub use build::{build, UNKNOWN_OUTLET};

@@ -161,6 +161,12 @@ impl<'a> PostingList<'a> {
         self.df == 0
     }
 
+    /// Bytes taken by the position counts and positions (the rest are document gaps and
+    /// weights, which is all scoring reads).
+    pub fn position_bytes(&self) -> usize {
+        self.rest.len()
+    }
+
     /// The documents, ascending, with the field-weighted term frequency in each.
     pub fn docs(&self) -> Docs<'a> {
         Docs {
