@@ -135,12 +135,14 @@ pub fn ComparisonView(
         scroll_counterparts(&ids);
     });
 
-    let header_cells = (0..n)
-        .filter_map(|i| {
-            let d = doc(i)?;
-            Some(view! { <th scope="col">{format::outlet(&d.meta)}<br/><span class="date">{format::date_or_unknown(&d.meta)}</span></th> })
-        })
-        .collect_view();
+    let header_cells = || {
+        (0..n)
+            .filter_map(|i| {
+                let d = doc(i)?;
+                Some(view! { <th scope="col">{format::outlet(&d.meta)}<br/><span class="date">{format::date_or_unknown(&d.meta)}</span></th> })
+            })
+            .collect_view()
+    };
     let figure_rows = c
         .figures
         .iter()
@@ -263,14 +265,14 @@ pub fn ComparisonView(
             <h2 class="panel-heading">"Zahlen im Vergleich"</h2>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Zahlen im Vergleich">
                 <table class="compare-table">
-                    <thead><tr><th scope="col">"Gezählt"</th>{header_cells.clone()}<th scope="col">"Befund"</th></tr></thead>
+                    <thead><tr><th scope="col">"Gezählt"</th>{header_cells()}<th scope="col">"Befund"</th></tr></thead>
                     <tbody>{figure_rows}</tbody>
                 </table>
             </div>
             <h2 class="panel-heading">"Wer wird genannt?"</h2>
             <div class="table-scroll">
                 <table class="compare-table entities">
-                    <thead><tr><th scope="col">"Person, Ort, Organisation"</th>{header_cells}</tr></thead>
+                    <thead><tr><th scope="col">"Person, Ort, Organisation"</th>{header_cells()}</tr></thead>
                     <tbody>{entity_rows}</tbody>
                 </table>
             </div>
