@@ -1,6 +1,7 @@
 //! The app shell: decodes the corpus, derives the view state from the URL, and picks the view.
 
 use crate::corpus;
+use crate::location::Navigator;
 use crate::view_state::ViewState;
 use crate::views::comparison::ComparisonView;
 use crate::views::{
@@ -8,9 +9,6 @@ use crate::views::{
     masthead::Masthead,
 };
 use leptos::prelude::*;
-use leptos_router::components::Router;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use quellenlage_engine::Snapshot;
 
 /// Root component: the corpus is decoded here once; a broken snapshot shows a message, not a
@@ -19,7 +17,7 @@ use quellenlage_engine::Snapshot;
 pub fn App() -> impl IntoView {
     remove_boot_placeholder();
     match corpus::load() {
-        Ok(snapshot) => view! { <Router><Shell snapshot/></Router> }.into_any(),
+        Ok(snapshot) => view! { <Shell snapshot/> }.into_any(),
         Err(e) => view! {
             <div id="app" class="app" data-ready="">
                 <main class="fatal">
@@ -42,46 +40,13 @@ fn remove_boot_placeholder() {
     }
 }
 
-/// Writes view states to the URL: `push` for deliberate steps (back/forward walk through them),
-/// `replace` while typing.
-#[derive(Clone)]
-pub struct Navigator {
-    navigate: std::sync::Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>,
-}
-
-impl Navigator {
-    /// Makes `state` the current URL.
-    pub fn go(&self, state: &ViewState, replace: bool) {
-        let path = current_path();
-        let url = format!("{path}{}", state.to_query_string());
-        (self.navigate)(
-            &url,
-            NavigateOptions {
-                replace,
-                scroll: false,
-                ..NavigateOptions::default()
-            },
-        );
-    }
-}
-
-/// The page's own path (whatever sub-path it is hosted under), without query or hash.
-fn current_path() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_else(|| "/".into())
-}
-
 #[component]
 fn Shell(snapshot: &'static Snapshot) -> impl IntoView {
-    let search = use_location().search;
+    let navigator = Navigator::install();
+    let search = navigator.search();
     // The one derivation of the view from the URL; components receive what they show.
     let state = Memo::new(move |_| ViewState::from_query_string(&search.read()));
-    let navigate = use_navigate();
-    let navigator = Navigator {
-        navigate: std::sync::Arc::new(move |url, options| navigate(url, options)),
-    };
-    provide_context(navigator.clone());
+    provide_context(navigator);
     crate::keyboard::install(state, navigator);
 
     // The address bar always shows the canonical form of the view: parameters the app does not

@@ -1,7 +1,7 @@
 //! Keyboard use of the result list: `/` focuses the search box, ↑/↓ move through the hits,
 //! Enter opens one (the links do that natively), Esc clears the query.
 
-use crate::app::Navigator;
+use crate::location::Navigator;
 use crate::view_state::ViewState;
 use leptos::ev;
 use leptos::prelude::*;

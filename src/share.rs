@@ -36,7 +36,7 @@ pub fn canonicalize_address(state: &ViewState) {
     let (Some(url), Ok(history)) = (canonical_url(state), window.history()) else {
         return;
     };
-    // The router keeps its own state object in the entry; keep it.
+    // Keep whatever state object the entry holds (the app stores none; a host page might).
     let entry = history.state().unwrap_or(JsValue::NULL);
     let _ = history.replace_state_with_url(&entry, "", Some(&url));
 }

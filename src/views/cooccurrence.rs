@@ -1,9 +1,9 @@
 //! Which entities the listed articles name together: an SVG matrix of the most-named entities,
 //! each cell's circle sized by the number of articles naming both; a click on a name filters.
 
-use crate::app::Navigator;
 use crate::filters;
 use crate::format;
+use crate::location::Navigator;
 use crate::view_state::ViewState;
 use crate::views::facets::kind_class;
 use leptos::prelude::*;
@@ -52,7 +52,6 @@ pub fn Cooccurrence(
     });
     let navigator = expect_context::<Navigator>();
     let svg = move || {
-        let navigator = navigator.clone();
         let (top, matrix) = data.get();
         let n = top.len();
         let max = matrix.iter().flatten().copied().max().unwrap_or(1).max(1) as f64;
@@ -69,7 +68,6 @@ pub fn Cooccurrence(
                 let title = format!("{} ({} Artikel) – danach filtern", entity.name, count);
                 // SVG text as a keyboard-usable link: a click or Enter filters by the entity.
                 let go = {
-                    let navigator = navigator.clone();
                     let next = next.clone();
                     move || navigator.go(&next, false)
                 };

@@ -1,6 +1,6 @@
 //! The header: product name and the search box, bound to `?q=`.
 
-use crate::app::Navigator;
+use crate::location::Navigator;
 use crate::share::CopyLink;
 use crate::view_state::ViewState;
 use leptos::ev;
@@ -14,7 +14,6 @@ use leptos::prelude::*;
 #[component]
 pub fn Masthead(state: Memo<ViewState>) -> impl IntoView {
     let navigator = expect_context::<Navigator>();
-    let nav_input = navigator.clone();
     // The view the last keystroke wrote; if the URL still shows it, the next keystroke replaces.
     let typed: StoredValue<Option<ViewState>> = StoredValue::new(None);
     let on_input = move |ev: ev::Event| {
@@ -22,7 +21,7 @@ pub fn Masthead(state: Memo<ViewState>) -> impl IntoView {
         let current = state.get_untracked();
         let next = current.with_query(&value).with_entity(None);
         let replace = typed.get_value().as_ref() == Some(&current);
-        nav_input.go(&next, replace);
+        navigator.go(&next, replace);
         typed.set_value(Some(next));
     };
     let on_submit = move |ev: ev::SubmitEvent| {

@@ -1,9 +1,9 @@
 //! The corpus overview: which outlet names whom (outlets × most-named entities), and the articles
 //! on a month timeline (unknown dates apart); a click on a month filters (`from`/`to`).
 
-use crate::app::Navigator;
 use crate::filters;
 use crate::format;
+use crate::location::Navigator;
 use crate::view_state::ViewState;
 use leptos::prelude::*;
 use quellenlage_engine::{PartialDate, Snapshot};
@@ -76,7 +76,6 @@ pub fn Overview(
         }
     };
     let timeline = move || {
-        let navigator = navigator.clone();
         let docs = docs.read();
         let dates: Vec<Option<PartialDate>> = docs
             .iter()
@@ -122,7 +121,6 @@ pub fn Overview(
                 let next = state.read().with_months(Some(date), Some(date));
                 let label = format!("{}: {count} Artikel – nach diesem Monat filtern", format::date(date));
                 let go = {
-                    let navigator = navigator.clone();
                     let next = next.clone();
                     move || navigator.go(&next, false)
                 };
