@@ -64,9 +64,9 @@ impl Navigator {
         }
     }
 
-    /// Follows a plain left click on a link to this page in place. Anything else (a modifier
-    /// key for a new tab, another page, `target`, `download`, `rel=external`) is left to the
-    /// browser.
+    /// Follows a plain left click on a link to another view of this page in place. Anything
+    /// else (a modifier key for a new tab, another page, a jump inside the view, `target`,
+    /// `download`, `rel=external`) is left to the browser.
     fn follow_link(&self, event: &web_sys::MouseEvent) {
         if event.default_prevented()
             || event.button() != 0
@@ -95,6 +95,11 @@ impl Navigator {
             return;
         };
         if Ok(link.origin()) != location.origin() || Ok(link.pathname()) != location.pathname() {
+            return;
+        }
+        // A jump inside the current view (the skip link): the browser scrolls and, unlike
+        // `pushState`, moves the keyboard focus there.
+        if !link.hash().is_empty() && Ok(link.search()) == location.search() {
             return;
         }
         event.prevent_default();

@@ -332,6 +332,16 @@ async fn keyboard_moves_through_hits_opens_one_and_clears() {
         )
         .await;
         assert_lists_whole_corpus(&client).await;
+        // The skip link moves the keyboard focus to the content and keeps the view.
+        eval(&client, "document.querySelector('a.skip-link').focus();").await;
+        press(&client, KEY_ENTER).await;
+        wait_until(
+            &client,
+            "return document.activeElement.id === 'inhalt' && location.hash === '#inhalt';",
+            "the skip link focuses the main content",
+        )
+        .await;
+        assert_lists_whole_corpus(&client).await;
     })
     .await;
 }
