@@ -19,11 +19,20 @@ const PREVIEW_CHARS: usize = 220;
 const PAGE: usize = 50;
 
 /// One row of the list: a document and, for search hits, its snippets.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 struct Row {
     index: usize,
     doc: &'static Document,
     snippets: Vec<Snippet>,
+}
+
+/// Rows are equal if they show the same document with the same snippets. (A derived `==`
+/// would compare the documents' whole texts: with 10,000 articles, many megabytes whenever a
+/// keystroke leaves the hits as they were.)
+impl PartialEq for Row {
+    fn eq(&self, other: &Row) -> bool {
+        self.index == other.index && self.snippets == other.snippets
+    }
 }
 
 /// Articles newest first, or search hits best first. Live: recomputed as the query changes.
@@ -97,8 +106,8 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
     });
     // The outlet filter comes last, so the outlet facet can count every outlet's articles
     // under the other filters (several outlets combine with OR).
-    let any_outlet =
-        Signal::derive(move || rows.read().iter().map(|r| r.index).collect::<Vec<_>>());
+    let any_outlet: Signal<Vec<usize>> =
+        Memo::new(move |_| rows.read().iter().map(|r| r.index).collect()).into();
     let rows = Memo::new(move |_| -> Vec<Row> {
         let s = state.read();
         rows.read()
@@ -107,8 +116,9 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
             .cloned()
             .collect()
     });
-    let doc_indices =
-        Signal::derive(move || rows.read().iter().map(|r| r.index).collect::<Vec<_>>());
+    // Memos: several panels read these, and a read of a derived signal would collect anew.
+    let doc_indices: Signal<Vec<usize>> =
+        Memo::new(move |_| rows.read().iter().map(|r| r.index).collect()).into();
     let filtered = move || state.read().is_filtered();
     let summary = move || {
         let n = rows.read().len();
