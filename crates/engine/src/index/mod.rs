@@ -108,6 +108,11 @@ impl Index {
 
     /// Postings of a term id (empty for an unknown id or corrupt offsets).
     pub fn postings(&self, term: u32) -> PostingList<'_> {
+        PostingList::new(self.postings_bytes(term))
+    }
+
+    /// The encoded postings of a term id (empty for an unknown id or corrupt offsets).
+    pub fn postings_bytes(&self, term: u32) -> &[u8] {
         let t = term as usize;
         let range = match (
             self.postings_offsets.get(t),
@@ -116,7 +121,7 @@ impl Index {
             (Some(&a), Some(&b)) if a <= b => a as usize..b as usize,
             _ => 0..0,
         };
-        PostingList::new(self.postings.get(range).unwrap_or(&[]))
+        self.postings.get(range).unwrap_or(&[])
     }
 
     /// Number of documents containing a term (0 for an unknown id).

@@ -69,7 +69,7 @@ pub fn without_positions(index: &Index) -> Index {
     let mut offsets = Vec::with_capacity(index.postings_offsets.len());
     offsets.push(0);
     for term in 0..index.term_count() {
-        let bytes = term_bytes(index, term);
+        let bytes = index.postings_bytes(term as u32);
         let kept = bytes.len() - PostingList::new(bytes).position_bytes();
         postings.extend_from_slice(&bytes[..kept]);
         offsets.push(postings.len() as u32);
@@ -79,18 +79,6 @@ pub fn without_positions(index: &Index) -> Index {
         postings_offsets: offsets,
         ..index.clone()
     }
-}
-
-/// The raw postings bytes of one term (empty for corrupt offsets).
-fn term_bytes(index: &Index, term: usize) -> &[u8] {
-    match (
-        index.postings_offsets.get(term),
-        index.postings_offsets.get(term + 1),
-    ) {
-        (Some(&a), Some(&b)) if a <= b => index.postings.get(a as usize..b as usize),
-        _ => None,
-    }
-    .unwrap_or(&[])
 }
 
 #[cfg(test)]
