@@ -22,7 +22,11 @@ enum Segment<'a> {
 /// around it folds into one run.
 fn segments<'a>(doc: &'a Document, shown_title: &str) -> Vec<Segment<'a>> {
     let mut out: Vec<Segment> = Vec::new();
-    let repeated_title = |b: &Block| b.kind == BlockKind::Title && doc.block_text(b) == shown_title;
+    // The title and kicker the header already shows are not repeated in the body.
+    let repeated_title = |b: &Block| {
+        b.kind == BlockKind::Kicker
+            || b.kind == BlockKind::Title && doc.block_text(b) == shown_title
+    };
     for block in doc.blocks.iter().filter(|b| !repeated_title(b)) {
         if block.kind.is_main() {
             out.push(Segment::Main(block));
@@ -229,8 +233,9 @@ pub fn ArticleView(
                         <span class="place">{p}</span>
                     })}
                 </p>
+                {meta.kicker.clone().map(|k| view! { <p class="dachzeile">{k}</p> })}
                 <h1 id="article-title">{title}{inferred("title")}</h1>
-                {meta.author.clone().map(|a| view! { <p class="byline">"Von " {a}</p> })}
+                {meta.author_line().map(|a| view! { <p class="byline">"Von " {a}</p> })}
                 {meta.note.clone().map(|n| view! { <p class="note"><strong>"Hinweis: "</strong>{n}</p> })}
             </header>
             <div class="reader-body">{body}</div>

@@ -245,7 +245,7 @@ pub fn ComparisonView(
                     <header>
                         <p class="kicker"><span class="outlet">{format::outlet(&d.meta)}</span>" · "{format::date_or_unknown(&d.meta)}</p>
                         <h2><a href=href>{d.meta.title.clone().unwrap_or_else(|| d.preview(60))}</a></h2>
-                        {d.meta.author.clone().map(|a| view! { <p class="byline">"Von " {a}</p> })}
+                        {d.meta.author_line().map(|a| view! { <p class="byline">"Von " {a}</p> })}
                         <p class="share">{format!("{} % der Sätze berichtet auch ein anderer Artikel", format::percent(f64::from(shared)))}</p>
                     </header>
                     <p class="compare-text">{items}</p>

@@ -211,6 +211,7 @@ fn serve(root: &Path, port: u16, corpus: Option<&Path>) -> Result {
 fn test(root: &Path) -> Result {
     Steps::with_summary(|steps| {
         let tools = steps.run("tools", || {
+            tools::ensure_components()?;
             let tools = tools::ensure_build_tools(root)?;
             tools::ensure_browser()?;
             tools::ensure_geckodriver(root)?;

@@ -104,6 +104,36 @@ fn ensure_wasm_target() -> Result {
     cmd::run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
 }
 
+/// The rustup components `cargo xtask test` runs (a minimal rustup profile, as in the official
+/// Rust container images, has neither).
+const COMPONENTS: [&str; 2] = ["rustfmt", "clippy"];
+
+/// Adds `rustfmt` and `clippy` to the toolchain when missing.
+pub fn ensure_components() -> Result {
+    let installed = cmd::probe("rustup", &["component", "list", "--installed"]).ok_or(
+        "`rustup component list --installed` failed: install rustup (https://rustup.rs) \
+         or add the rustfmt and clippy components to your toolchain by hand",
+    )?;
+    let has = |component: &str| {
+        installed.lines().any(|line| {
+            line.trim().starts_with(&format!("{component}-")) || line.trim() == component
+        })
+    };
+    for component in COMPONENTS {
+        if has(component) {
+            eprintln!("tools: rust component {component} installed");
+            continue;
+        }
+        eprintln!("tools: adding rust component {component}");
+        cmd::run(Command::new("rustup").args(["component", "add", component])).map_err(|e| {
+            format!(
+                "{e}\n`cargo xtask test` needs {component}: run `rustup component add {component}`"
+            )
+        })?;
+    }
+    Ok(())
+}
+
 fn ensure_trunk(root: &Path) -> Result {
     let wanted = format!("trunk {TRUNK_VERSION}");
     ensure_version("trunk", &wanted, "about 6 minutes", || {

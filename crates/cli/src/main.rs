@@ -269,6 +269,8 @@ struct EntityReport<'a> {
     aliases: &'a [String],
     docs: Vec<&'a str>,
     mentions: usize,
+    /// The forms the text writes it in (`Putins`, `Kim Jong-un`), each once.
+    forms: Vec<&'a str>,
     source: EntitySource,
 }
 
@@ -294,7 +296,18 @@ fn entities(corpus: &std::path::Path, json: bool, candidates: bool) -> ExitCode 
                 .filter_map(|m| snapshot.docs.get(m.doc as usize).map(|d| d.id.as_str()))
                 .collect();
             docs.dedup();
+            let mut forms: Vec<&str> = Vec::new();
+            for m in &mine {
+                let text = snapshot
+                    .docs
+                    .get(m.doc as usize)
+                    .and_then(|d| d.text.get(m.start as usize..m.end as usize));
+                if let Some(form) = text.filter(|f| !forms.contains(f)) {
+                    forms.push(form);
+                }
+            }
             EntityReport {
+                forms,
                 id: &e.id,
                 name: &e.name,
                 kind: e.kind,
@@ -334,7 +347,7 @@ fn print_candidates(snapshot: &Snapshot, json: bool) -> ExitCode {
             snapshot
                 .entities
                 .get(m.entity as usize)
-                .is_some_and(|e| e.source == EntitySource::Base)
+                .is_some_and(|e| e.source != EntitySource::Discovered)
         })
         .copied()
         .collect();
@@ -527,7 +540,10 @@ struct DocReport<'a> {
     date: Option<String>,
     title: Option<&'a str>,
     place: Option<&'a str>,
-    author: Option<&'a str>,
+    kicker: Option<&'a str>,
+    /// The authors as one line (`A und B`), for reading.
+    author: Option<String>,
+    authors: &'a [String],
     url: Option<&'a str>,
     note: Option<&'a str>,
     inferred: &'a [String],
@@ -561,7 +577,9 @@ fn doc_report(doc: &Document, with_blocks: bool) -> DocReport<'_> {
         date: meta.date.map(|d| d.to_string()),
         title: meta.title.as_deref(),
         place: meta.place.as_deref(),
-        author: meta.author.as_deref(),
+        kicker: meta.kicker.as_deref(),
+        author: meta.author_line(),
+        authors: &meta.authors,
         url: meta.url.as_deref(),
         note: meta.note.as_deref(),
         inferred: &meta.inferred,
@@ -589,7 +607,10 @@ fn print_text(corpus: &Corpus, with_blocks: bool) {
         println!("  date    {}", r.date.clone().unwrap_or_else(|| "–".into()));
         println!("  title   {}", or_dash(r.title));
         println!("  place   {}", or_dash(r.place));
-        println!("  author  {}", or_dash(r.author));
+        println!("  author  {}", or_dash(r.author.as_deref()));
+        if let Some(kicker) = r.kicker {
+            println!("  kicker  {kicker}");
+        }
         if !r.inferred.is_empty() {
             println!("  inferred {}", r.inferred.join(", "));
         }
@@ -615,8 +636,47 @@ fn print_text(corpus: &Corpus, with_blocks: bool) {
     );
 }
 
+/// Options of `search` that take no value and one that takes a value.
+const SEARCH_FLAGS: &[&str] = &["--json", "--typing", "-h", "--help"];
+const SEARCH_VALUED: &[&str] = &["--corpus"];
+
+/// Puts `search`'s options before its query, so options may follow the query
+/// (`search Kursk --json`) while a query word that starts with a hyphen stays a query word
+/// (`search Kursk -Minen` excludes `Minen`). `--` ends the options: everything after it is query.
+fn search_args(args: Vec<String>) -> Vec<String> {
+    if args.get(1).map(String::as_str) != Some("search") {
+        return args;
+    }
+    let mut options = Vec::new();
+    let mut query = Vec::new();
+    let mut rest = args[2..].iter();
+    while let Some(arg) = rest.next() {
+        if arg == "--" {
+            query.extend(rest.by_ref().cloned());
+        } else if SEARCH_FLAGS.contains(&arg.as_str())
+            || SEARCH_VALUED
+                .iter()
+                .any(|v| arg.starts_with(&format!("{v}=")))
+        {
+            options.push(arg.clone());
+        } else if SEARCH_VALUED.contains(&arg.as_str()) {
+            options.push(arg.clone());
+            options.extend(rest.next().cloned());
+        } else {
+            query.push(arg.clone());
+        }
+    }
+    let mut out = args[..2].to_vec();
+    out.extend(options);
+    if !query.is_empty() {
+        out.push("--".into());
+        out.extend(query);
+    }
+    out
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(search_args(std::env::args().collect()));
     match cli.command {
         Command::Compare { corpus, json, ids } => compare(&corpus, json, &ids),
         Command::Figures { corpus, json } => figures(&corpus, json),
@@ -660,6 +720,33 @@ fn main() -> ExitCode {
             } else {
                 ExitCode::SUCCESS
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::search_args;
+
+    #[test]
+    fn search_options_may_follow_the_query() {
+        let cases: &[(&str, &str)] = &[
+            ("q search Kursk --json", "q search --json -- Kursk"),
+            (
+                "q search --corpus c Kursk -Minen",
+                "q search --corpus c -- Kursk -Minen",
+            ),
+            (
+                "q search Kursk --corpus=c --typing",
+                "q search --corpus=c --typing -- Kursk",
+            ),
+            ("q search -- --json -Minen", "q search -- --json -Minen"),
+            ("q search --json", "q search --json"),
+            ("q check --json", "q check --json"),
+        ];
+        for (args, expected) in cases {
+            let args: Vec<String> = args.split(' ').map(str::to_string).collect();
+            assert_eq!(search_args(args).join(" "), *expected);
         }
     }
 }

@@ -103,14 +103,27 @@ pub struct Metadata {
     pub date: Option<PartialDate>,
     /// Dateline place (`Seoul`).
     pub place: Option<String>,
-    /// Author(s) as printed.
-    pub author: Option<String>,
+    /// The authors, one name each, in the order printed.
+    pub authors: Vec<String>,
+    /// The kicker: the short line above the headline (`Nahost`, `Autoindustrie`).
+    pub kicker: Option<String>,
     /// Where the article was published, if the curator knows it.
     pub url: Option<String>,
     /// Curator's note (e.g. "re-translation").
     pub note: Option<String>,
     /// Names of fields whose value the curator inferred rather than read from the article.
     pub inferred: Vec<String>,
+}
+
+impl Metadata {
+    /// The authors as one line for the reader: `A`, `A und B`, `A, B und C`.
+    pub fn author_line(&self) -> Option<String> {
+        match self.authors.as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            [rest @ .., last] => Some(format!("{} und {last}", rest.join(", "))),
+        }
+    }
 }
 
 /// A calendar date known to the year, month or day: `2025`, `2025-06`, `2025-06-17`.
@@ -199,6 +212,8 @@ impl Block {
 pub enum BlockKind {
     /// The headline.
     Title,
+    /// The kicker above the headline (`Nahost`, `Bundestagswahl 2025`): metadata, not counted.
+    Kicker,
     /// The first paragraph (teaser/lead), weighted above the body by search.
     Lead,
     /// A subheading inside the article.
@@ -211,6 +226,8 @@ pub enum BlockKind {
     Header,
     /// An author line (`Von: Bona Hyun`, `Patrick Diekmann / t-online`): metadata, not text.
     Byline,
+    /// A date line (`Stand: 25.01.2025, 17:12 Uhr`): metadata, not text.
+    Date,
     /// Page furniture kept for the reader but never counted.
     Boilerplate(Boilerplate),
 }
@@ -232,12 +249,14 @@ impl BlockKind {
     pub fn label(self) -> &'static str {
         match self {
             BlockKind::Title => "Titel",
+            BlockKind::Kicker => "Dachzeile",
             BlockKind::Lead => "Vorspann",
             BlockKind::Heading => "Zwischenüberschrift",
             BlockKind::Paragraph => "Absatz",
             BlockKind::Caption => "Bildunterschrift",
             BlockKind::Header => "Kopfzeile",
             BlockKind::Byline => "Autorenzeile",
+            BlockKind::Date => "Datumszeile",
             BlockKind::Boilerplate(b) => b.label(),
         }
     }
@@ -265,8 +284,13 @@ pub enum Boilerplate {
     Separator,
     /// A repeated line, such as the headline printed twice.
     Duplicate,
-    /// Anything after the page's closing rule (`---`).
+    /// Anything after the page's closing rule (`---`) or its last link list.
     Footer,
+    /// A copyright line (`© Süddeutsche Zeitung GmbH`, `Copyright © … Alle Rechte vorbehalten`).
+    Copyright,
+    /// A note on sources or broadcast (`Quelle: dpa, AFP`, `Mit Material von dpa`, `Sendung: …`,
+    /// `red, ORF.at/Agenturen`).
+    SourceNote,
 }
 
 impl Boilerplate {
@@ -283,6 +307,8 @@ impl Boilerplate {
             Boilerplate::Separator => "Trennlinie",
             Boilerplate::Duplicate => "Wiederholung",
             Boilerplate::Footer => "Seitenfuß",
+            Boilerplate::Copyright => "Copyright-Vermerk",
+            Boilerplate::SourceNote => "Quellenvermerk",
         }
     }
 }

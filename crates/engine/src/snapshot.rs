@@ -78,7 +78,7 @@ impl Snapshot {
     /// index, discovered entities and all mentions.
     pub fn build(docs: Vec<Document>, base: Vec<Entity>) -> Snapshot {
         let index = crate::index::build(&docs);
-        let entities = with_discovered(&docs, base);
+        let entities = named_only(&docs, with_discovered(&docs, base));
         let mentions = mentions::find_all(&docs, &entities);
         let figures = docs.iter().map(crate::figures::extract).collect();
         Snapshot {
@@ -138,6 +138,22 @@ fn with_discovered(docs: &[Document], mut entities: Vec<Entity>) -> Vec<Entity> 
         }
     }
     entities
+}
+
+/// The entities without the knowledge-base ones the corpus never names: only what a corpus
+/// names reaches the app.
+fn named_only(docs: &[Document], entities: Vec<Entity>) -> Vec<Entity> {
+    let mentions = mentions::find_all(docs, &entities);
+    let mut named = vec![false; entities.len()];
+    for m in &mentions {
+        named[m.entity as usize] = true;
+    }
+    entities
+        .into_iter()
+        .zip(named)
+        .filter(|(e, named)| *named || e.source != EntitySource::Knowledge)
+        .map(|(e, _)| e)
+        .collect()
 }
 
 #[cfg(test)]

@@ -202,7 +202,7 @@ fn headers_bylines_titles_and_datelines_become_metadata() {
         );
         assert_eq!(meta.place.as_deref(), place, "{id} place");
         assert_eq!(meta.outlet.as_deref(), outlet, "{id} outlet");
-        assert_eq!(meta.author.as_deref(), author, "{id} author");
+        assert_eq!(meta.author_line().as_deref(), author, "{id} author");
         assert_eq!(meta.title.as_deref(), title, "{id} title");
     }
 }

@@ -167,7 +167,17 @@ fn discovered_spellings_merge() {
         .find(|c| c.name.contains("Prig"))
         .expect("found");
     assert_eq!(prigoschin.count, 2, "{found:?}");
-    assert_eq!(prigoschin.aliases.len(), 1);
+    // The other spelling, and the surname alone (which the corpus never writes in lower case).
+    let other = if prigoschin.name == "Jewgeni Prigoschin" {
+        "Yevgeny Prigozhin"
+    } else {
+        "Jewgeni Prigoschin"
+    };
+    assert!(
+        prigoschin.aliases.iter().any(|a| a == other),
+        "{prigoschin:?}"
+    );
+    assert!(prigoschin.aliases.len() <= 2, "{prigoschin:?}");
     let gerasimov = found
         .iter()
         .find(|c| c.name.contains("Geras"))

@@ -94,7 +94,7 @@ fn metadata_and_boilerplate_are_read_from_the_text() {
         c.meta.title.as_deref(),
         Some("Nawalnys Tod erschüttert die Opposition")
     );
-    assert_eq!(c.meta.author.as_deref(), Some("Marta Klein"));
+    assert_eq!(c.meta.authors, ["Marta Klein"]);
     assert_eq!(doc("d_navalny").meta.place.as_deref(), Some("Seoul"));
     let boilerplate = |id: &str| -> Vec<String> {
         let d = doc(id);

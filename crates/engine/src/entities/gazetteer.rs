@@ -2,6 +2,21 @@
 //! regions, so discovery recognises places without any cue. Names that also are ordinary
 //! German words are left out (e.g. `Tschad` stays, `Georgien` stays; no `Essen`, `Halle`).
 
+/// Whether the gazetteer or the knowledge base lists `name` as a place.
+pub fn is_place(name: &str) -> bool {
+    PLACES.contains(&name) || in_knowledge_base(name)
+}
+
+#[cfg(feature = "ingest")]
+fn in_knowledge_base(name: &str) -> bool {
+    super::knowledge::is_place(name)
+}
+
+#[cfg(not(feature = "ingest"))]
+fn in_knowledge_base(_: &str) -> bool {
+    false
+}
+
 /// Place names, as written in German news (exonyms), in no particular order.
 pub const PLACES: &[&str] = &[
     // States

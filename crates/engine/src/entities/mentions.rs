@@ -13,6 +13,9 @@ struct Pattern {
     words: Vec<String>,
     /// Per word: whether the text must be upper-case too (acronyms: `UN`, `EU`, `KCNA`).
     upper: Vec<bool>,
+    /// Per word: whether the text must be capitalised, as the name is (`Weil` names Stephan
+    /// Weil, the conjunction `weil` does not; `Liège` is not `liegen`).
+    capital: Vec<bool>,
     /// The entity it names.
     entity: u32,
 }
@@ -23,6 +26,13 @@ pub struct Matcher {
     patterns: Vec<Pattern>,
     /// Pattern indices by first word, longest pattern first.
     by_first: HashMap<String, Vec<usize>>,
+}
+
+/// How an acronym may be written: in capitals (`UN`, `KCNA`), or from three letters on also as
+/// German news write them, capitalised (`Nato`, `Uno`).
+fn is_acronym_form(surface: &str) -> bool {
+    surface.chars().all(|c| !c.is_lowercase())
+        || (surface.chars().count() >= 3 && surface.starts_with(char::is_uppercase))
 }
 
 /// Inflected forms of a name word that still name it: `Putins`, `Nordkoreas`, `Kim Jong-uns`.
@@ -49,6 +59,7 @@ impl Matcher {
     /// Compiles the names and aliases of `entities` (entity numbers are their indices).
     pub fn new(entities: &[Entity]) -> Matcher {
         let mut matcher = Matcher::default();
+        let mut seen: HashMap<(u32, Vec<String>), usize> = HashMap::new();
         for (i, entity) in entities.iter().enumerate() {
             for name in std::iter::once(&entity.name).chain(&entity.aliases) {
                 let (tokens, _) = analyze(name, 0);
@@ -65,9 +76,32 @@ impl Matcher {
                             s.chars().count() >= 2 && s.chars().all(|c| !c.is_lowercase())
                         })
                         .collect(),
+                    capital: words
+                        .iter()
+                        .map(|t| name[t.start..t.end].starts_with(char::is_uppercase))
+                        .collect(),
                     entity: i as u32,
                 };
-                matcher.patterns.push(pattern);
+                // Two spellings with the same words (`Al-Khatib`, `al-Khatib`) are one pattern
+                // that requires a capital only where both have one.
+                match seen.get(&(pattern.entity, pattern.words.clone())) {
+                    Some(&p) => {
+                        let known: &mut Pattern = &mut matcher.patterns[p];
+                        for (k, c) in known.capital.iter_mut().zip(&pattern.capital) {
+                            *k &= *c;
+                        }
+                        for (k, u) in known.upper.iter_mut().zip(&pattern.upper) {
+                            *k &= *u;
+                        }
+                    }
+                    None => {
+                        seen.insert(
+                            (pattern.entity, pattern.words.clone()),
+                            matcher.patterns.len(),
+                        );
+                        matcher.patterns.push(pattern);
+                    }
+                }
             }
         }
         for (p, pattern) in matcher.patterns.iter().enumerate() {
@@ -116,8 +150,23 @@ impl Matcher {
                         } else {
                             token.term == pattern.words[j]
                         })
-                        && (!pattern.upper[j] || surface.chars().all(|c| !c.is_lowercase()))
+                        && (!pattern.upper[j] || is_acronym_form(surface))
+                        && (!pattern.capital[j] || surface.starts_with(char::is_uppercase))
                 })
+            });
+            // A name as the first part of a compound (`Kim-Regime`, `Ukraine-Krieg`) is part of
+            // another word, not a mention.
+            // An acronym is still named there (`CDU-Chef`, `EU-Kommission`).
+            let found = found.filter(|&p| {
+                let pattern = &self.patterns[p];
+                if pattern.upper.last() == Some(&true) {
+                    return true;
+                }
+                let last = &tokens[i + pattern.words.len() - 1];
+                let after = doc.text.get(last.end..).unwrap_or_default();
+                !after
+                    .strip_prefix('-')
+                    .is_some_and(|rest| rest.starts_with(char::is_uppercase))
             });
             match found {
                 Some(p) => {

@@ -1,14 +1,18 @@
 //! Entities: the people, places and organisations articles name, and every mention of them.
 //!
-//! The curated base (`entities.toml`, see [`base`]) is matched against main text with the
-//! analyzer ([`mentions`]); names the base lacks are proposed by rule-based discovery
-//! ([`discover`]) so that a new corpus works before anyone edits the base.
+//! The curated base (`entities.toml`, see [`base`]) and the bundled knowledge base
+//! ([`knowledge`], which the curated base overrides) are matched against main text with the
+//! analyzer ([`mentions`]); names neither lists are proposed by rule-based discovery
+//! ([`discover`], word lists in [`names`]) so that a new corpus works before anyone edits a base.
 
 #[cfg(feature = "ingest")]
 pub mod base;
 pub mod discover;
 pub mod gazetteer;
+#[cfg(feature = "ingest")]
+pub mod knowledge;
 pub mod mentions;
+pub mod names;
 
 use serde::Serialize;
 
@@ -74,6 +78,8 @@ pub enum EntitySource {
     Base,
     /// Found by the discovery rules; not yet confirmed by the curator.
     Discovered,
+    /// The bundled default knowledge base (`data/entities/`).
+    Knowledge,
 }
 
 /// A person, place or organisation.

@@ -5,7 +5,10 @@
 //! A document's id is its file stem. Nothing is dropped silently: every file that cannot become
 //! a document is reported as a [`Problem`] naming the file (and line where there is one).
 
+pub mod byline;
+pub mod dates;
 pub mod layout;
+pub mod outlets;
 pub mod sources;
 pub mod text;
 
@@ -26,7 +29,8 @@ pub struct Corpus {
     pub docs: Vec<Document>,
     /// Errors and warnings, in file order.
     pub problems: Vec<Problem>,
-    /// The curator's entity base (`entities.toml`), empty if there is none.
+    /// The curator's entity base (`entities.toml`, if any), then the bundled knowledge base
+    /// without what the curator's base overrides.
     pub entities: Vec<crate::entities::Entity>,
 }
 
@@ -179,6 +183,8 @@ pub fn ingest_dir(dir: &Path) -> Corpus {
             }
         }
     }
+    corpus.entities =
+        crate::entities::knowledge::with_defaults(std::mem::take(&mut corpus.entities));
     corpus.docs = by_id.into_values().map(|(doc, _)| doc).collect();
     corpus
 }

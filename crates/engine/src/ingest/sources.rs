@@ -27,8 +27,13 @@ pub struct Source {
     pub title: Option<String>,
     /// Dateline place.
     pub place: Option<String>,
-    /// Author(s).
+    /// Author(s) as one line (`A und B`, `A, B`).
     pub author: Option<String>,
+    /// Authors as a list.
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// The kicker above the headline.
+    pub kicker: Option<String>,
     /// Where it was published.
     pub url: Option<String>,
     /// Curator's note.
@@ -77,7 +82,13 @@ impl Source {
         set(&mut meta.outlet, &self.outlet);
         set(&mut meta.title, &self.title);
         set(&mut meta.place, &self.place);
-        set(&mut meta.author, &self.author);
+        set(&mut meta.kicker, &self.kicker);
+        if let Some(line) = self.author.as_ref().filter(|a| !a.trim().is_empty()) {
+            meta.authors = split_authors(line);
+        }
+        if !self.authors.is_empty() {
+            meta.authors = self.authors.iter().map(|a| a.trim().to_string()).collect();
+        }
         set(&mut meta.url, &self.url);
         set(&mut meta.note, &self.note);
         if let Some(date) = &self.date {
@@ -96,9 +107,28 @@ impl Source {
     }
 }
 
+/// Splits an author line as a curator writes it (`A und B`, `A, B; C`) into names.
+pub fn split_authors(line: &str) -> Vec<String> {
+    line.split([',', ';', '&'])
+        .flat_map(|p| p.split(" und "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn author_lines_split_into_names() {
+        assert_eq!(
+            split_authors("Anna Muster und Ben Beispiel, Carla Kunz"),
+            ["Anna Muster", "Ben Beispiel", "Carla Kunz"]
+        );
+        assert_eq!(split_authors("  "), Vec::<String>::new());
+    }
 
     #[test]
     fn reports_syntax_errors_with_line_and_column() {
