@@ -8,7 +8,7 @@
 //! (`docs` now, the index later), so it can be split into shards fetched on demand.
 
 use crate::document::Document;
-use crate::entities::{discover, mentions, Entity, EntitySource, Mention};
+use crate::entities::{discover, mentions, Entity, EntityKind, EntitySource, Mention};
 use crate::figures::Figure;
 use crate::index::Index;
 use crate::query::Searcher;
@@ -78,8 +78,9 @@ impl Snapshot {
     /// index, discovered entities and all mentions.
     pub fn build(docs: Vec<Document>, base: Vec<Entity>) -> Snapshot {
         let index = crate::index::build(&docs);
-        let entities = named_only(&docs, with_discovered(&docs, base));
+        let entities = with_discovered(&docs, base);
         let mentions = mentions::find_all(&docs, &entities);
+        let (entities, mentions) = named_only(entities, mentions);
         let figures = docs.iter().map(crate::figures::extract).collect();
         Snapshot {
             docs,
@@ -117,43 +118,74 @@ impl Snapshot {
 /// The base plus discovered entities that recur or had a strong cue. A discovered name that is
 /// already a base name or alias, or whose id is taken, is left out.
 fn with_discovered(docs: &[Document], mut entities: Vec<Entity>) -> Vec<Entity> {
+    use std::collections::{HashMap, HashSet};
     let base_mentions = mentions::find_all(docs, &entities);
-    let known: Vec<String> = entities
+    let known: HashSet<String> = entities
         .iter()
         .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
         .map(|n| crate::analyze::fold::fold(n))
         .collect();
-    for candidate in discover::discover(docs, &base_mentions) {
-        let taken = entities.iter().any(|e| e.id == candidate.id)
-            || known.contains(&crate::analyze::fold::fold(&candidate.name));
-        if candidate.is_entity() && !taken && !candidate.id.is_empty() {
-            entities.push(Entity {
-                id: candidate.id,
-                name: candidate.name,
-                kind: candidate.kind,
-                aliases: candidate.aliases,
-                description: None,
-                source: EntitySource::Discovered,
-            });
+    let ids: HashSet<String> = entities.iter().map(|e| e.id.clone()).collect();
+    // Spelling variants of a listed name (`Ben-Gwir` for `Ben-Gvir`, `Deutsche Wetterdienst`
+    // for `Deutscher Wetterdienst`) become its aliases, not entities of their own.
+    let mut by_variant: HashMap<(EntityKind, String), usize> = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        for n in std::iter::once(&e.name).chain(&e.aliases) {
+            if let Some(key) = discover::variant_key(n) {
+                by_variant.entry((e.kind, key)).or_insert(i);
+            }
         }
+    }
+    for candidate in discover::discover(docs, &base_mentions) {
+        let taken = ids.contains(&candidate.id)
+            || known.contains(&crate::analyze::fold::fold(&candidate.name));
+        if !candidate.is_entity() || taken || candidate.id.is_empty() {
+            continue;
+        }
+        let variant_of = std::iter::once(&candidate.name)
+            .chain(&candidate.aliases)
+            .filter_map(|n| discover::variant_key(n))
+            .find_map(|key| by_variant.get(&(candidate.kind, key)).copied());
+        if let Some(i) = variant_of {
+            let entity = &mut entities[i];
+            for n in std::iter::once(candidate.name).chain(candidate.aliases) {
+                if !entity.aliases.contains(&n) && entity.name != n {
+                    entity.aliases.push(n);
+                }
+            }
+            continue;
+        }
+        entities.push(Entity {
+            id: candidate.id,
+            name: candidate.name,
+            kind: candidate.kind,
+            aliases: candidate.aliases,
+            description: None,
+            source: EntitySource::Discovered,
+        });
     }
     entities
 }
 
-/// The entities without the knowledge-base ones the corpus never names: only what a corpus
-/// names reaches the app.
-fn named_only(docs: &[Document], entities: Vec<Entity>) -> Vec<Entity> {
-    let mentions = mentions::find_all(docs, &entities);
+/// The entities without the knowledge-base ones the corpus never names (only what a corpus
+/// names reaches the app), and the mentions renumbered to match.
+fn named_only(entities: Vec<Entity>, mut mentions: Vec<Mention>) -> (Vec<Entity>, Vec<Mention>) {
     let mut named = vec![false; entities.len()];
     for m in &mentions {
         named[m.entity as usize] = true;
     }
-    entities
-        .into_iter()
-        .zip(named)
-        .filter(|(e, named)| *named || e.source != EntitySource::Knowledge)
-        .map(|(e, _)| e)
-        .collect()
+    let mut new_index = vec![0u32; entities.len()];
+    let mut kept = Vec::new();
+    for (i, (entity, named)) in entities.into_iter().zip(named).enumerate() {
+        if named || entity.source != EntitySource::Knowledge {
+            new_index[i] = kept.len() as u32;
+            kept.push(entity);
+        }
+    }
+    for m in &mut mentions {
+        m.entity = new_index[m.entity as usize];
+    }
+    (kept, mentions)
 }
 
 #[cfg(test)]
@@ -192,6 +224,34 @@ mod tests {
             }],
             Vec::new(),
         )
+    }
+
+    #[test]
+    fn knowledge_base_entities_the_corpus_never_names_are_left_out() {
+        let entity = |id: &str, name: &str, source| Entity {
+            id: id.into(),
+            name: name.into(),
+            kind: crate::entities::EntityKind::Place,
+            aliases: Vec::new(),
+            description: None,
+            source,
+        };
+        let snapshot = Snapshot::build(
+            sample().docs,
+            vec![
+                entity("atlantis", "Atlantis", EntitySource::Knowledge),
+                entity("pjoengjang", "Pjöngjang", EntitySource::Knowledge),
+                entity("curated", "Nirgendwo", EntitySource::Base),
+            ],
+        );
+        let ids: Vec<&str> = snapshot.entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["pjoengjang", "curated"]);
+        // Mentions point at the renumbered entity.
+        assert_eq!(snapshot.mentions.len(), 1);
+        assert_eq!(
+            snapshot.entities[snapshot.mentions[0].entity as usize].id,
+            "pjoengjang"
+        );
     }
 
     #[test]

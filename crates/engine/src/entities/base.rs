@@ -37,9 +37,9 @@ pub fn parse_entities(path: &str, text: &str) -> (Vec<Entity>, Vec<Problem>) {
     let mut entities = Vec::new();
     let mut problems = Vec::new();
     for (id, entry) in entries {
-        let line = text.find(&format!("[{id}]")).map(|at| line_col(text, at).0);
-        let locate = |p: Problem| match line {
-            Some(l) => p.at(l, None),
+        // The line is looked up only for a problem: finding it for every entry is quadratic.
+        let locate = |p: Problem| match text.find(&format!("[{id}]")) {
+            Some(at) => p.at(line_col(text, at).0, None),
             None => p,
         };
         if slug(&id) != id {

@@ -189,10 +189,9 @@ fn is_person_word(word: &str) -> bool {
 
 /// `Nordkoreanische`, `Russischen`, `Bayerischen`: an adjective, not a name.
 fn is_adjective(word: &str) -> bool {
-    let lower = fold(word);
     ["ische", "ischen", "ischer", "isches", "ischem"]
         .iter()
-        .any(|e| lower.ends_with(e))
+        .any(|e| word.ends_with(e))
 }
 
 /// An all-capitals acronym of 2–6 letters (`KCNA`, `RKI`, `GdP`, `SPÖ`).
@@ -764,9 +763,11 @@ impl<'a> Block<'a, '_> {
 /// A capitalised adjective that makes an institution's name proper: `Berliner`, `Bayerische`,
 /// `Deutscher`, `Oberösterreichisches`, `Internationales`, `Technisches`, `Europäische`.
 fn is_proper_modifier(word: &str) -> bool {
+    if !word.starts_with(char::is_uppercase) || names::is_not_name(word) {
+        return false;
+    }
     let folded = fold(word);
-    word.starts_with(char::is_uppercase)
-        && !names::is_not_name(word)
+    !folded.is_empty()
         && folded.chars().count() >= 5
         && (["ische", "ischen", "ischer", "isches", "ischem"]
             .iter()
@@ -912,12 +913,12 @@ fn gazetteer_name(term: &str) -> Option<String> {
 }
 
 /// Every word the corpus writes in lower case (`weil`, `union`): such a word is no surname.
-fn lower_case_words(docs: &[Document]) -> HashSet<String> {
+fn lower_case_words(docs: &[Document]) -> HashSet<&str> {
     let mut out = HashSet::new();
     for doc in docs {
         for word in doc.text.split(|c: char| !c.is_alphabetic()) {
             if word.starts_with(char::is_lowercase) {
-                out.insert(fold(word));
+                out.insert(word);
             }
         }
     }
@@ -941,6 +942,13 @@ fn merge_key(name: &str) -> String {
         .join(" ")
 }
 
+/// The key under which a discovered spelling joins a listed name: the merge key of names of
+/// two or more words, or of one word of six letters or more (shorter words collide too often).
+pub fn variant_key(name: &str) -> Option<String> {
+    let words = name.split([' ', '-']).filter(|w| !w.is_empty()).count();
+    (words >= 2 || name.chars().count() >= 6).then(|| merge_key(name))
+}
+
 /// The surname of a person's name: its last word, with a particle before it
 /// (`Rasha al-Khatib` → `al-Khatib`, `Ursula von der Leyen` → `von der Leyen`).
 fn surname(name: &str) -> &str {
@@ -953,7 +961,7 @@ fn surname(name: &str) -> &str {
     &name[start.min(name.len())..]
 }
 
-fn merge(sightings: Vec<Sighting>, lower_words: &HashSet<String>) -> Vec<Candidate> {
+fn merge(sightings: Vec<Sighting>, lower_words: &HashSet<&str>) -> Vec<Candidate> {
     let (surnames, full): (Vec<Sighting>, Vec<Sighting>) =
         sightings.into_iter().partition(|s| s.surname_only);
     let mut groups: BTreeMap<String, Vec<Sighting>> = BTreeMap::new();
@@ -989,7 +997,7 @@ fn merge(sightings: Vec<Sighting>, lower_words: &HashSet<String>) -> Vec<Candida
         let safe = c.name.contains(' ')
             && last.chars().count() >= 4
             && surname_count.get(&surname_key(&c.name)) == Some(&1)
-            && !lower_words.contains(&fold(&last))
+            && !lower_words.contains(last.to_lowercase().as_str())
             && !names::is_given_name(&last)
             && !names::is_not_name(&last);
         if safe && !c.aliases.contains(&last) {

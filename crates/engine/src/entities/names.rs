@@ -7,7 +7,8 @@
 //! German newsroom vocabulary, not names of any corpus.
 
 use crate::analyze::fold::fold;
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// German transliterations of Russian and Ukrainian given names, which the name dictionary
@@ -49,6 +50,10 @@ const GERMAN_TRANSLITERATIONS: &[&str] = &[
 
 /// Whether `word` (any case) is a common given name in some country (`Romi`, `Yahya`, `Jürgen`).
 pub fn is_given_name(word: &str) -> bool {
+    memo(0, word, is_given_name_uncached)
+}
+
+fn is_given_name_uncached(word: &str) -> bool {
     GERMAN_TRANSLITERATIONS.contains(&fold(word).as_str()) || in_name_dictionary(word)
 }
 
@@ -78,6 +83,10 @@ const FAMILY_FIRST: &[&str] = &[
 
 /// Whether `word` is a family name that comes first in the name.
 pub fn is_family_first(word: &str) -> bool {
+    memo(1, word, is_family_first_uncached)
+}
+
+fn is_family_first_uncached(word: &str) -> bool {
     FAMILY_FIRST.contains(&fold(word).as_str())
 }
 
@@ -222,6 +231,37 @@ const TITLES: &[&str] = &[
     "regierende",
 ];
 
+/// Number of memoised predicates (the slots of [`memo`]).
+const SLOTS: usize = 15;
+const PLACE_CUE_INSIDE: usize = 13;
+const PLACE_CUE_OUTSIDE: usize = 14;
+/// Distinct words remembered before the memo starts afresh (bounds memory on huge corpora).
+const MEMO_WORDS: usize = 1 << 20;
+
+thread_local! {
+    static MEMO: RefCell<HashMap<String, [u8; SLOTS]>> = RefCell::new(HashMap::new());
+}
+
+/// The predicates run on every word of every article, each folding the word and scanning a
+/// list: remembering each word's answers makes discovery a hash lookup per word and predicate.
+fn memo(slot: usize, word: &str, compute: impl FnOnce(&str) -> bool) -> bool {
+    let known = MEMO.with(|m| m.borrow().get(word).map(|answers| answers[slot]));
+    match known {
+        Some(1) => return false,
+        Some(2) => return true,
+        _ => {}
+    }
+    let answer = compute(word);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= MEMO_WORDS {
+            m.clear();
+        }
+        m.entry(word.to_string()).or_insert([0; SLOTS])[slot] = 1 + u8::from(answer);
+    });
+    answer
+}
+
 fn folded_list(
     list: &'static [&'static str],
     cell: &'static OnceLock<Vec<String>>,
@@ -232,6 +272,10 @@ fn folded_list(
 /// Whether `word` (a whole word, any case) names a role: `Außenminister`, `CDU-Chef`,
 /// `Ministerpräsident`, `Intensivpflegerin`.
 pub fn is_role(word: &str) -> bool {
+    memo(2, word, is_role_uncached)
+}
+
+fn is_role_uncached(word: &str) -> bool {
     static ROLES: OnceLock<Vec<String>> = OnceLock::new();
     static TITLE_LIST: OnceLock<Vec<String>> = OnceLock::new();
     let folded = fold(word.trim_end_matches('.'));
@@ -303,6 +347,10 @@ const ORG_ENDINGS: &[&str] = &[
 
 /// Whether a word is an organisation head (`Staatsministerium`, `Landesfeuerwehrkommando`).
 pub fn is_org_head(word: &str) -> bool {
+    memo(3, word, is_org_head_uncached)
+}
+
+fn is_org_head_uncached(word: &str) -> bool {
     static ORGS: OnceLock<Vec<String>> = OnceLock::new();
     let folded = fold(word);
     let last = folded.rsplit('-').next().unwrap_or(&folded);
@@ -317,6 +365,10 @@ pub fn is_org_head(word: &str) -> bool {
 /// the bare category word (`Verband`, `Gewerkschaft`), which before a name is an apposition
 /// (`die Gewerkschaft IG Metall`).
 pub fn is_compound_org_head(word: &str) -> bool {
+    memo(4, word, is_compound_org_head_uncached)
+}
+
+fn is_compound_org_head_uncached(word: &str) -> bool {
     static ORGS: OnceLock<Vec<String>> = OnceLock::new();
     let folded = fold(word);
     folded_list(ORG_ENDINGS, &ORGS)
@@ -326,6 +378,10 @@ pub fn is_compound_org_head(word: &str) -> bool {
 
 /// Company heads after a known company's name: `Porsche Holding`, `Allianz Stiftung`.
 pub fn is_company_head(word: &str) -> bool {
+    memo(5, word, is_company_head_uncached)
+}
+
+fn is_company_head_uncached(word: &str) -> bool {
     matches!(
         fold(word).as_str(),
         "holding" | "gruppe" | "group" | "konzern" | "werke" | "bank" | "stiftung" | "versicherung"
@@ -367,6 +423,10 @@ const QUOTE_CUES: &[&str] = &[
 
 /// Whether `word` announces a quoted organisation or publication name.
 pub fn is_quote_cue(word: &str) -> bool {
+    memo(6, word, is_quote_cue_uncached)
+}
+
+fn is_quote_cue_uncached(word: &str) -> bool {
     static CUES: OnceLock<Vec<String>> = OnceLock::new();
     let folded = fold(word);
     folded_list(QUOTE_CUES, &CUES)
@@ -377,7 +437,22 @@ pub fn is_quote_cue(word: &str) -> bool {
 /// Cue nouns before a place name: `im Hafen Rason`, `Landkreis Günzburg`, `Stadtteil X`.
 /// `part_of_name` tells whether the cue belongs to the name (`Landkreis Günzburg`).
 pub fn place_cue(word: &str) -> Option<bool> {
-    let folded = fold(word);
+    let inside = memo(PLACE_CUE_INSIDE, word, |w| {
+        place_cue_uncached(w) == Some(true)
+    });
+    let outside = memo(PLACE_CUE_OUTSIDE, word, |w| {
+        place_cue_uncached(w) == Some(false)
+    });
+    match (inside, outside) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    }
+}
+
+fn place_cue_uncached(word: &str) -> Option<bool> {
+    static OUTSIDE_LIST: OnceLock<Vec<String>> = OnceLock::new();
+    static INSIDE_LIST: OnceLock<Vec<String>> = OnceLock::new();
     const OUTSIDE: &[&str] = &[
         "region",
         "gebiet",
@@ -413,9 +488,10 @@ pub fn place_cue(word: &str) -> Option<bool> {
         "stammwerk",
     ];
     const INSIDE: &[&str] = &["landkreis", "kreis", "regierungsbezirk"];
-    if INSIDE.iter().any(|c| fold(c) == folded) {
+    let folded = fold(word);
+    if folded_list(INSIDE, &INSIDE_LIST).contains(&folded) {
         Some(true)
-    } else if OUTSIDE.iter().any(|c| fold(c) == folded) {
+    } else if folded_list(OUTSIDE, &OUTSIDE_LIST).contains(&folded) {
         Some(false)
     } else {
         None
@@ -522,6 +598,10 @@ const GENERIC_LANDMARK_PARTS: &[&str] = &[
 /// Whether a capitalised compound is a landmark name (`Washingtonplatz`, `Siegessäule`), not an
 /// ordinary place word (`Arbeitsplatz`, `Platz`).
 pub fn is_landmark(word: &str) -> bool {
+    memo(7, word, is_landmark_uncached)
+}
+
+fn is_landmark_uncached(word: &str) -> bool {
     static ENDINGS: OnceLock<Vec<String>> = OnceLock::new();
     static GENERIC: OnceLock<Vec<String>> = OnceLock::new();
     if !word.starts_with(char::is_uppercase) {
@@ -544,6 +624,10 @@ pub fn is_landmark(word: &str) -> bool {
 /// Prefixes of unique institutions named by one compound: `Staatsregierung`, `Bundesheer`,
 /// `Landesfeuerwehrkommando`, `Staatskanzlei`.
 pub fn is_state_institution(word: &str) -> bool {
+    memo(8, word, is_state_institution_uncached)
+}
+
+fn is_state_institution_uncached(word: &str) -> bool {
     let folded = fold(word);
     ["bundes", "staats", "landes"]
         .iter()
@@ -561,6 +645,10 @@ const PLACE_ENDINGS: &[&str] = &[
 
 /// Whether a capitalised word has the shape of a German-language place name.
 pub fn has_place_ending(word: &str) -> bool {
+    memo(9, word, has_place_ending_uncached)
+}
+
+fn has_place_ending_uncached(word: &str) -> bool {
     static ENDINGS: OnceLock<Vec<String>> = OnceLock::new();
     let folded = fold(word);
     folded.chars().count() >= 5
@@ -578,6 +666,10 @@ const NOUN_ENDINGS: &[&str] = &[
 /// Whether a capitalised word ends like a German common noun (a weak hint, for words with no
 /// other cue: `Sorge`, `Hoffnung`, `Kritik`).
 pub fn has_noun_ending(word: &str) -> bool {
+    memo(10, word, has_noun_ending_uncached)
+}
+
+fn has_noun_ending_uncached(word: &str) -> bool {
     static ENDINGS: OnceLock<Vec<String>> = OnceLock::new();
     let folded = fold(word);
     folded_list(NOUN_ENDINGS, &ENDINGS)
@@ -633,6 +725,10 @@ const PARTIES: &[&str] = &[
 
 /// Whether `word` is a party as printed in parentheses after a name.
 pub fn is_party(word: &str) -> bool {
+    memo(11, word, is_party_uncached)
+}
+
+fn is_party_uncached(word: &str) -> bool {
     PARTIES.contains(&fold(word).as_str())
 }
 
@@ -794,6 +890,10 @@ pub const NOT_NAMES: &[&str] = &[
 
 /// Whether `word` is on the [`NOT_NAMES`] list.
 pub fn is_not_name(word: &str) -> bool {
+    memo(12, word, is_not_name_uncached)
+}
+
+fn is_not_name_uncached(word: &str) -> bool {
     static LIST: OnceLock<Vec<String>> = OnceLock::new();
     let folded = fold(word);
     folded_list(NOT_NAMES, &LIST).contains(&folded)
