@@ -113,3 +113,93 @@ fn duplicate_and_unknown_documents_are_ignored() {
     assert_eq!(c.docs, vec![0, 1, 2, 3, 4]);
     assert_eq!(compare(&s, &[]).docs, Vec::<u32>::new());
 }
+
+/// Two reports of one (invented) march, written for this test: different numbers from
+/// different sources, in different words.
+fn two_reports() -> Snapshot {
+    let a = " date 2025-05 Leipzig lvz | Laut Polizei 4.000 Menschen bei Fahrraddemo in Leipzig
+
+Rund 4.000 Menschen fuhren nach Angaben der Polizei am Samstag über den Innenstadtring, der Verein „Rad statt Auto“ sprach sogar von bis zu 9.000 Teilnehmern.
+
+Bei einem Unfall am Rande der Route kamen zwei Menschen ums Leben.
+
+Am Augustusplatz warteten mehr als 1.000 Container auf den Abtransport nach dem Stadtfest.
+
+In Dresden demonstrierten am selben Tag rund 600 Menschen gegen den Ausbau der Autobahn.";
+    let b = " date 2025-05 Leipzig mdr | Fahrraddemo: Verein zählt 8.500 Teilnehmende
+
+Die Polizei sprach am Abend von mindestens 3 500 Teilnehmern, der Verein „Rad statt Auto“, der zu der Fahrt aufgerufen hatte, von 8 500 Demonstrierenden auf dem Innenstadtring.
+
+Die Zahl der Todesopfer des Unfalls am Rande der Route ist auf drei gestiegen, wie die Feuerwehr mitteilte.
+
+Auf dem Augustusplatz warteten nach dem Stadtfest 10.000 Container auf den Abtransport.";
+    let docs = [("lvz", a), ("mdr", b)]
+        .iter()
+        .map(|(id, text)| {
+            let (doc, problems) =
+                quellenlage_engine::ingest::ingest_article(id, "test", text.as_bytes());
+            assert!(problems.is_empty(), "{problems:?}");
+            doc.expect("article")
+        })
+        .collect();
+    Snapshot::build(docs, Vec::new())
+}
+
+#[test]
+fn each_figure_has_its_own_source_and_the_same_fact_meets_in_one_row() {
+    let s = two_reports();
+    let c = compare(&s, &[0, 1]);
+    let row_with = |value: f64| {
+        c.figures
+            .iter()
+            .find(|r| r.values.iter().flatten().any(|v| v.value == value))
+            .unwrap_or_else(|| panic!("a row with {value}: {:#?}", c.figures))
+    };
+    let value = |value: f64| {
+        c.figures
+            .iter()
+            .flat_map(|r| r.values.iter().flatten())
+            .find(|v| v.value == value)
+            .unwrap()
+    };
+    // The police's count and the club's count, each with its own source, in two rows.
+    let police = row_with(4000.0);
+    assert!(
+        police.values[1].iter().any(|v| v.value == 3500.0),
+        "{police:#?}"
+    );
+    assert_eq!(value(4000.0).attribution.as_deref(), Some("Polizei"));
+    assert_eq!(value(3500.0).attribution.as_deref(), Some("Die Polizei"));
+    let club = row_with(9000.0);
+    assert!(
+        club.values[1].iter().any(|v| v.value == 8500.0),
+        "{club:#?}"
+    );
+    assert_eq!(
+        value(9000.0).attribution.as_deref(),
+        Some("der Verein „Rad statt Auto“")
+    );
+    // The headline names the club shortly, the body in full.
+    let sources: Vec<Option<&str>> = club.values[1]
+        .iter()
+        .map(|v| v.attribution.as_deref())
+        .collect();
+    assert_eq!(
+        sources,
+        [Some("Verein"), Some("der Verein „Rad statt Auto“")]
+    );
+    assert_eq!(club.label, "Teilnehmer");
+    assert_eq!(police.attribution[0].as_deref(), Some("Polizei"));
+    // `zwei Menschen ums Leben` and `die Zahl der Todesopfer … auf drei` are one fact.
+    let dead = row_with(2.0);
+    assert_eq!(dead.label, "Tote");
+    assert!(dead.values[1].iter().any(|v| v.value == 3.0), "{dead:#?}");
+    assert_eq!(value(3.0).attribution.as_deref(), Some("die Feuerwehr"));
+    // A factor of ten does not keep the same fact apart.
+    let containers = row_with(1000.0);
+    assert!(containers.values[1].iter().any(|v| v.value == 10_000.0));
+    assert!(containers.differ);
+    // The march in Dresden is another fact: no row with the Leipzig figures.
+    let dresden = row_with(600.0);
+    assert!(dresden.values[1].is_empty(), "{dresden:#?}");
+}

@@ -3,9 +3,10 @@
 
 pub mod align;
 pub mod attribution;
+pub mod clause;
+pub mod counted;
 pub mod figures;
 
-use crate::document::Document;
 use crate::snapshot::Snapshot;
 use serde::Serialize;
 
@@ -55,7 +56,7 @@ pub struct Comparison {
     pub shared: Vec<f32>,
     /// Entities named by any compared article, most unevenly covered first.
     pub entities: Vec<EntityRow>,
-    /// Comparable figures, one row per counted thing.
+    /// Comparable figures, one row per fact (see [`figures`]).
     pub figures: Vec<figures::FigureRow>,
 }
 
@@ -83,12 +84,34 @@ pub fn compare(snapshot: &Snapshot, docs: &[usize]) -> Comparison {
             chosen.push(d);
         }
     }
-    let documents: Vec<&Document> = chosen.iter().map(|&d| &snapshot.docs[d]).collect();
     let sentences: Vec<Vec<SentenceRef>> = chosen
         .iter()
         .map(|&d| align::sentences_of(&snapshot.docs[d], d as u32))
         .collect();
-    let alignment = align::align(snapshot, &sentences);
+    let facts: Vec<Vec<figures::Fact>> = chosen
+        .iter()
+        .zip(&sentences)
+        .map(|(&d, list)| {
+            let found = snapshot.figures.get(d).map_or(&[][..], Vec::as_slice);
+            figures::facts(&snapshot.docs[d], found, list)
+        })
+        .collect();
+    // What each sentence's figures count, for the alignment's figure boost.
+    let per_sentence: Vec<Vec<Vec<(counted::Counted, f64)>>> = facts
+        .iter()
+        .zip(&sentences)
+        .map(|(list, s)| {
+            let mut out = vec![Vec::new(); s.len()];
+            for f in list {
+                if let (Some(c), Some(slot)) = (&f.counted, out.get_mut(f.sentence)) {
+                    slot.push((c.clone(), f.value.value));
+                }
+            }
+            out
+        })
+        .collect();
+    let scorer = align::Scorer::new(snapshot, &sentences, &per_sentence);
+    let alignment = align::align(&scorer, &sentences);
     let shared = sentences
         .iter()
         .map(|list| {
@@ -125,7 +148,7 @@ pub fn compare(snapshot: &Snapshot, docs: &[usize]) -> Comparison {
         let min = r.counts.iter().copied().min().unwrap_or(0);
         (naming, std::cmp::Reverse(max - min), std::cmp::Reverse(max))
     });
-    let figures = figures::rows(snapshot, &chosen, &documents);
+    let figures = figures::rows(&facts, &scorer);
     Comparison {
         docs: chosen.iter().map(|&d| d as u32).collect(),
         sentences,

@@ -11,8 +11,9 @@
 //!   followed by `%` or a multiplier (`Tausend`, `Million(en)`, `Mio.`, `Milliarde(n)`, `Mrd.`,
 //!   `Billion(en)`, `Dutzend`) or neither. A digit number needs no noun, except as below.
 //! - Number words (`zwei`, `zehn`, `zwölftausend`, `dreihundertfünfzig`, `zweieinhalb`) only
-//!   when a counted noun or a multiplier follows; `ein`/`eine`/`einen`… only before a
-//!   multiplier (`eine Milliarde`). A capitalised numeral mid-sentence is a noun (`außer Acht`).
+//!   when a counted noun or a multiplier follows, or after `auf`/`mit`/`bei` in a sentence that
+//!   names the count before (`Die Zahl der Toten ist auf fünf gestiegen`); `ein`/`eine`/
+//!   `einen`… only before a multiplier (`eine Milliarde`). A capitalised numeral mid-sentence is a noun (`außer Acht`).
 //! - Vague plurals: `Dutzende` (12), `Hunderte` (100), `Tausende`, `Zehntausende`,
 //!   `Hunderttausende`, `Zigtausende`, and bare `Millionen`/`Milliarden`: the value is the
 //!   magnitude and `approx` is set.
@@ -53,7 +54,7 @@
 //!   one word, numbers spelled across a line break, and figures split over two blocks.
 
 pub mod digits;
-mod lexicon;
+pub(crate) mod lexicon;
 pub mod numerals;
 mod scan;
 

@@ -372,7 +372,7 @@ impl<'a> Scanner<'a> {
         }
         let accepted = match first.kind {
             Kind::Article => multiplied,
-            Kind::Word => multiplied || noun.is_some(),
+            Kind::Word => multiplied || noun.is_some() || self.counted_by_zahl(expr_first),
             Kind::Vague => true,
             Kind::Digits { year } => {
                 let before = self.prev_lower(expr_first, 0);
@@ -492,6 +492,23 @@ impl<'a> Scanner<'a> {
             _ => false,
         };
         fits.then_some(second)
+    }
+
+    /// Whether the number word at word `i` states a count named earlier in its sentence:
+    /// `Die Zahl der Toten stieg auf fünf`, `gab die Zahl der Verletzten mit zwölf an`.
+    fn counted_by_zahl(&self, i: usize) -> bool {
+        let after_preposition = self
+            .prev_lower(i, 0)
+            .is_some_and(|w| matches!(w.as_str(), "auf" | "mit" | "bei"));
+        let at = self.words[i].start;
+        let Some(&(s, _)) = self.sentences.iter().find(|&&(s, e)| s <= at && at < e) else {
+            return false;
+        };
+        let before = self.text[s..at].to_lowercase();
+        after_preposition
+            && ["zahl der ", "zahl des ", "zahl von "]
+                .iter()
+                .any(|z| before.contains(z))
     }
 
     /// Whether the number at word `i` is a label after a noun (`Artikel 5`, `Resolution 2397`):

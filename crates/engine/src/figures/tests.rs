@@ -483,6 +483,20 @@ const SENTENCES: &[(&str, &[Row])] = &[
         "Das soll sich jetzt ändern. Im Juni 2024 besuchte Russlands Präsident Wladimir Putin Nordkorea erstmals wieder seit 24 Jahren.",
         &[("24 Jahren", 24.0, None, false, None, Some("Jahren"))],
     ),
+    // A number word with no noun after it counts what `Zahl der …` named before it (variants).
+    (
+        "Die Zahl der Verletzten ist am Abend auf sieben gestiegen.",
+        &[("sieben", 7.0, None, false, None, None)],
+    ),
+    (
+        "Die Behörde gab die Zahl der Opfer mit zwölf an, auf zwei Schiffen.",
+        &[
+            ("zwölf", 12.0, None, false, None, None),
+            ("zwei Schiffen", 2.0, None, false, None, Some("Schiffen")),
+        ],
+    ),
+    ("Auf zwei Beinen steht man besser als auf einem.", &[("zwei Beinen", 2.0, None, false, None, Some("Beinen"))]),
+    ("Die Zahl stieg auf drei.", &[]),
     // Labels, times of day and scores are not quantities.
     (
         "Nach Resolution 2397 darf um 10 Uhr kein Schiff ablegen; es stand 1:0.",
