@@ -15,7 +15,7 @@ use crate::query::Searcher;
 use std::fmt;
 
 /// Magic bytes and format version at the start of every snapshot.
-pub const MAGIC: &[u8; 8] = b"QLSNAP03";
+pub const MAGIC: &[u8; 8] = b"QLSNAP04";
 
 /// The data the app ships with.
 #[derive(Debug, Clone, PartialEq, Default, bitcode::Encode, bitcode::Decode)]

@@ -152,6 +152,9 @@ const CASES: &[Case] = &[
     ("Militärgerät", &[], None),
     // A stem is not a different word.
     ("Söldnertruppe", &["004"], Some(("Söldnertruppe", Exact))),
+    // `Offizier` (stem `offizi`) finds its inflections, not `offiziell` (004).
+    ("Offizier", &["001"], Some(("Offiziere", Stem))),
+    ("offiziell", &["004"], Some(("offiziellen", Stem))),
 ];
 
 #[test]
@@ -352,4 +355,83 @@ fn ranking_needs_no_positions() {
     }
     assert!(!ranked(full, "\"Wonsan Kalma\"", false).is_empty());
     assert!(ranked(&slim, "\"Wonsan Kalma\"", false).is_empty());
+}
+
+/// Articles of our own (not the bundled corpus), one per line: compounds that hold a query word
+/// in the middle, and a hyphenated name spelt two ways.
+const OWN_ARTICLES: &[&str] = &[
+    "Die Luftabwehrsysteme an der Küste halten die Luft frei, jedes System für sich.",
+    "Wieder einmal stockt der Wiederaufbau, und die Wiederaufbaupläne der Regierung sind ohne Plan.",
+    "Der Offizier und zwei Offiziere des Regiments sprachen mit Lina al-Khatib.",
+    "Nach offiziellen Angaben äußerte sich die Sprecherin Lina al-Chatib nicht.",
+    "Die Kooperationsverträge der Firmen laufen aus, sagte der Sprecher; der Vertrag endet.",
+    "Der Aufbau der neuen Brigade soll bis zum Herbst dauern, hieß es in Berlin.",
+];
+
+/// (query, articles found by line, a highlighted word that must appear with its reason)
+const OWN_CASES: &[(&str, &[usize], Option<(&str, MatchKind)>)] = &[
+    // A word in the middle of a compound whose head and tail are words of the corpus.
+    ("Abwehr", &[0], Some(("Luftabwehrsysteme", Compound))),
+    ("Aufbau", &[1, 5], Some(("Wiederaufbaupläne", Compound))),
+    // A stem prefix is no compound head: `Offizier` is not `offiziellen`.
+    ("Offizier", &[2], Some(("Offiziere", Stem))),
+    // Hyphenated names in another spelling, as a whole and in parts.
+    ("al-Chatib", &[2, 3], Some(("Khatib", Variant))),
+    ("al-Khatib", &[2, 3], Some(("Chatib", Variant))),
+    // Not `Ration` inside `Kooperation`.
+    ("Ration", &[], None),
+];
+
+#[test]
+fn compound_middles_stem_heads_and_hyphenated_variants() {
+    use quellenlage_engine::{Block, BlockKind, Document, Metadata};
+    let docs: Vec<Document> = OWN_ARTICLES
+        .iter()
+        .enumerate()
+        .map(|(i, text)| Document {
+            id: format!("{i}"),
+            meta: Metadata::default(),
+            text: text.to_string(),
+            blocks: vec![Block {
+                start: 0,
+                end: text.len() as u32,
+                kind: BlockKind::Paragraph,
+            }],
+        })
+        .collect();
+    let index = quellenlage_engine::index::build(&docs);
+    let searcher = quellenlage_engine::query::Searcher::new(&docs, &index);
+    let options = SearchOptions {
+        typing: false,
+        snippet_hits: usize::MAX,
+        snippets_per_hit: usize::MAX,
+    };
+    let mut failures = Vec::new();
+    for &(query, expected, mark) in OWN_CASES {
+        let results = searcher.search(query, options);
+        let mut found: Vec<usize> = results.hits.iter().map(|h| h.doc).collect();
+        found.sort();
+        if found != expected {
+            failures.push(format!("{query:?}: found {found:?}, expected {expected:?}"));
+        }
+        let marks: Vec<(String, MatchKind)> = results
+            .hits
+            .iter()
+            .flat_map(|h| h.snippets.iter())
+            .flat_map(|sn| {
+                sn.highlights
+                    .iter()
+                    .map(move |hl| (sn.text[hl.start..hl.end].to_string(), hl.kind))
+            })
+            .collect();
+        if let Some((word, kind)) = mark {
+            if !marks.iter().any(|(w, k)| w == word && *k == kind) {
+                failures.push(format!("{query:?}: no {word:?} as {kind:?} in {marks:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // The exact word ranks above the compound that holds it in the middle.
+    let aufbau = searcher.search("Aufbau", options);
+    assert_eq!(aufbau.hits.first().map(|h| h.doc), Some(5));
 }

@@ -6,7 +6,7 @@ use super::{
 };
 use crate::analyze::{analyze, stem::stem, stopwords, translit};
 use crate::document::{BlockKind, Document};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// Accumulates one term's occurrences while building.
 struct TermAcc {
@@ -100,6 +100,7 @@ pub fn build(docs: &[Document]) -> Index {
         }
     }
 
+    let term_names: Vec<String> = terms.keys().cloned().collect();
     let mut term_builder = fst::MapBuilder::memory();
     let mut stems: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut translits: BTreeMap<String, Vec<(u32, String)>> = BTreeMap::new();
@@ -128,6 +129,18 @@ pub fn build(docs: &[Document]) -> Index {
     for (key, group) in &reversed {
         let _ = reversed_builder.insert(key, *group);
     }
+    // Middle parts of compounds, split between words of the corpus (terms, boilerplate-only
+    // words and stems).
+    let middle_groups = {
+        let vocabulary: HashSet<&str> = term_names
+            .iter()
+            .chain(&known)
+            .map(String::as_str)
+            .chain(stems.keys().map(String::as_str))
+            .collect();
+        super::parts::middle_index(stems.keys().map(String::as_str), &vocabulary)
+    };
+    let (middle_fst, middle_groups) = grouped_map(middle_groups);
     let (stem_fst, stem_groups) = grouped_map(stems);
     let (translit_fst, translit_groups) = grouped_map(translits);
     let mut known_builder = fst::SetBuilder::memory();
@@ -165,6 +178,8 @@ pub fn build(docs: &[Document]) -> Index {
         stems: stem_fst,
         stem_groups,
         stems_reversed: reversed_builder.into_inner().unwrap_or_default(),
+        middles: middle_fst,
+        middle_groups,
         translit: translit_fst,
         translit_groups,
         known: known_builder.into_inner().unwrap_or_default(),

@@ -9,6 +9,7 @@
 //! a link list is recognised as a real word (not "corrected" as a typo) yet matches nothing.
 
 mod build;
+pub mod parts;
 pub mod positions;
 pub mod postings;
 pub mod size;
@@ -53,6 +54,11 @@ pub struct Index {
     /// fst map: stem reversed (by characters) → stem group id, so compound tails
     /// (`Futter` → `Kanonenfutter`) are a prefix search instead of a scan of every stem.
     pub stems_reversed: Vec<u8>,
+    /// fst map: middle part of compounds → group id in `middle_groups` (`abwehr` in
+    /// `Luftabwehrsystem`; see the `parts` module).
+    pub middles: Vec<u8>,
+    /// Stem group ids (into `stem_groups`) of the compounds that have each middle part.
+    pub middle_groups: Vec<Vec<u32>>,
     /// fst map: transliteration key of capitalised terms → group id.
     pub translit: Vec<u8>,
     /// Term ids and terms per transliteration group (the text tells a spelling variant from a
@@ -88,6 +94,11 @@ impl Index {
     /// The reversed-stem dictionary.
     pub fn reversed_stem_map(&self) -> Option<Map<&[u8]>> {
         Map::new(self.stems_reversed.as_slice()).ok()
+    }
+
+    /// The middle-part dictionary.
+    pub fn middle_map(&self) -> Option<Map<&[u8]>> {
+        Map::new(self.middles.as_slice()).ok()
     }
 
     /// The transliteration-key dictionary.

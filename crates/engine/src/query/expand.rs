@@ -2,6 +2,7 @@
 //! part > typo.
 
 use crate::analyze::{fold::fold, stem::stem, stopwords, translit};
+use crate::index::parts::LINKING_ELEMENTS;
 use crate::index::Index;
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Map, Streamer};
@@ -19,7 +20,8 @@ pub enum MatchKind {
     Stem,
     /// Another spelling of a name (transliteration key): `Shoigu` → `Schoigu`.
     Variant,
-    /// A compound containing the word at its start or end, or a completion while typing.
+    /// A compound containing the word at its start, in its middle or at its end, or a
+    /// completion while typing.
     Compound,
     /// A close spelling of an unknown word (Levenshtein distance 1–2, transpositions count 1).
     Typo,
@@ -63,9 +65,6 @@ pub struct Expansion {
 /// compound tail it needs a head the corpus knows as a word (`Essens|ration`, `Raum|station`).
 const LATIN_ENDINGS: &[&str] = &["ion"];
 
-/// Linking elements between the parts of a German compound (`Friedens|mission`).
-const LINKING_ELEMENTS: &[&str] = &["s", "es", "n", "en", "er", "e"];
-
 /// Whether the compound whose reversed stem is `reversed` begins, before `tail`, with a word the
 /// corpus knows (as a term or a stem), possibly followed by a linking element.
 fn has_word_head(index: &Index, stems: &Map<&[u8]>, reversed: &[u8], tail: &str) -> bool {
@@ -73,13 +72,47 @@ fn has_word_head(index: &Index, stems: &Map<&[u8]>, reversed: &[u8], tail: &str)
     let Some(head) = compound.strip_suffix(tail) else {
         return false;
     };
-    let known = |word: &str| {
-        word.chars().count() >= 3 && (index.is_known(word) || stems.get(word).is_some())
-    };
+    let known = |word: &str| is_word(index, stems, word);
     known(head)
         || LINKING_ELEMENTS
             .iter()
             .any(|link| head.strip_suffix(link).is_some_and(known))
+}
+
+/// Whether the compound stem `key`, which begins with the query's stem `stem`, continues after
+/// it with a word the corpus knows, possibly after a linking element (`grenz|schutz`).
+fn has_word_tail(index: &Index, stems: &Map<&[u8]>, key: &[u8], stem: &str) -> bool {
+    let Some(rest) = key
+        .get(stem.len()..)
+        .and_then(|r| std::str::from_utf8(r).ok())
+    else {
+        return false;
+    };
+    let known = |word: &str| is_word(index, stems, word);
+    known(rest)
+        || LINKING_ELEMENTS
+            .iter()
+            .any(|link| rest.strip_prefix(link).is_some_and(known))
+}
+
+/// Whether `word` (folded, three characters or more) is a word of the corpus, as a term or a
+/// stem.
+fn is_word(index: &Index, stems: &Map<&[u8]>, word: &str) -> bool {
+    word.chars().count() >= 3 && (index.is_known(word) || stems.get(word).is_some())
+}
+
+/// The forms of the query word a compound may begin with: the word itself and the corpus's
+/// inflections of it (its stem group), e.g. `offizier`, `offiziere`, `offiziers`. The bare stem
+/// is no such form: `offizi` also begins `offiziell`, a different word.
+fn word_forms(terms: &Map<&[u8]>, folded: &str, stem: &str, group: &HashSet<u32>) -> Vec<String> {
+    let mut forms = vec![folded.to_string()];
+    let mut stream = terms.search(Str::new(stem).starts_with()).into_stream();
+    while let Some((key, id)) = stream.next() {
+        if group.contains(&(id as u32)) {
+            forms.push(String::from_utf8_lossy(key).into_owned());
+        }
+    }
+    forms
 }
 
 /// Shortest query word (characters) that matches inside compounds: `Futter` → `Kanonenfutter`.
@@ -266,12 +299,28 @@ pub fn expand(index: &Index, word: &str, prefix: bool, strict: bool) -> Vec<Expa
         // prefix search in the reversed-stem dictionary). Either must add a real word part.
         let min_len = word_stem.len() + COMPOUND_MIN_REST;
         let mut groups: Vec<u64> = Vec::new();
+        // A head begins with a form of the word (`Satellit|enprogramm`), or its stem is followed
+        // by a known word (`Grenz|schutz`): `Offizier` (stem `offizi`) is no head of `offiziell`.
+        let forms = word_forms(&terms, &folded, &word_stem, &out.seen);
         let mut heads = stems
             .search(Str::new(&word_stem).starts_with())
             .into_stream();
         while let Some((key, group)) = heads.next() {
-            if key.len() >= min_len {
+            let begins_with_form = forms.iter().any(|f| key.starts_with(f.as_bytes()));
+            if key.len() >= min_len
+                && (begins_with_form || has_word_tail(index, &stems, key, &word_stem))
+            {
                 groups.push(group);
+            }
+        }
+        // Middle parts (`Luft|abwehr|system`), split at build time between known words.
+        if let Some(middles) = index.middle_map() {
+            for form in forms.iter().map(String::as_str).chain([word_stem.as_str()]) {
+                if let Some(m) = middles.get(form) {
+                    for &group in index.middle_groups.get(m as usize).into_iter().flatten() {
+                        groups.push(u64::from(group));
+                    }
+                }
             }
         }
         if let Some(reversed) = index.reversed_stem_map() {
@@ -397,6 +446,95 @@ mod tests {
             let found = matched(&index, query);
             for w in wanted {
                 assert!(found.iter().any(|(t, _)| t == w), "{query}: {found:?}");
+            }
+            for w in unwanted {
+                assert!(found.iter().all(|(t, _)| t != w), "{query}: {found:?}");
+            }
+        }
+    }
+
+    /// (query, terms it must reach and why, terms it must not reach)
+    type KindCase = (
+        &'static str,
+        &'static [(&'static str, MatchKind)],
+        &'static [&'static str],
+    );
+
+    const PART_CASES: &[KindCase] = &[
+        // The stem `offizi` is no head of `offiziell`: a head begins with a form of the word.
+        (
+            "Offizier",
+            &[
+                ("offiziere", MatchKind::Stem),
+                ("offizieren", MatchKind::Stem),
+                ("offiziers", MatchKind::Stem),
+                ("stabsoffizier", MatchKind::Compound),
+                ("offizierskorps", MatchKind::Compound),
+            ],
+            &["offiziell", "offiziellen"],
+        ),
+        (
+            "offiziell",
+            &[("offiziellen", MatchKind::Stem)],
+            &["offizier", "offiziere"],
+        ),
+        // A head that begins with the word needs no known rest (`Programm` is not in the text).
+        (
+            "Satellit",
+            &[("satellitenprogramme", MatchKind::Compound)],
+            &[],
+        ),
+        // Only the stem, then a known word: `Grenz|schutz` for `Grenze`; not `Massnahme` for
+        // `Masse` (`nahme` is no word).
+        (
+            "Grenze",
+            &[("grenzschutz", MatchKind::Compound)],
+            &["massnahme"],
+        ),
+        ("Masse", &[("masse", MatchKind::Exact)], &["massnahme"]),
+        // Middle parts between known words: `Luft|abwehr|systeme`, `Wieder|aufbau|pläne`.
+        ("Abwehr", &[("luftabwehrsysteme", MatchKind::Compound)], &[]),
+        (
+            "Aufbau",
+            &[
+                ("wiederaufbau", MatchKind::Compound),
+                ("wiederaufbauplane", MatchKind::Compound),
+            ],
+            &[],
+        ),
+        // No known tail (`Schirm` is not in the text): no middle part.
+        ("Abwehr", &[], &["raketenabwehrschirm"]),
+        // `Grund|stücks|verkauf` holds `Stück`, not `Tücke`.
+        ("Stück", &[("grundstucksverkauf", MatchKind::Compound)], &[]),
+        ("Tücke", &[], &["grundstucksverkauf", "grundstuck"]),
+        // No known head before the Latin word: `Kooperation` is no `Koope|ration`.
+        (
+            "Ration",
+            &[("ration", MatchKind::Exact)],
+            &["kooperationsvertrage"],
+        ),
+    ];
+
+    #[test]
+    fn compound_heads_and_middles() {
+        let index = index(
+            "Der Offizier sprach mit zwei Offizieren, die Offiziere des Stabes warteten, der Hund \
+             des Offiziers bellte. Der Stabsoffizier kam aus dem Offizierskorps. Nach \
+             offiziellen Angaben ist das offiziell. Die Satellitenprogramme starteten. Der \
+             Grenzschutz an der Grenze war ein Schutz. Die Masse der Massnahme. Die \
+             Luftabwehrsysteme schützen die Luft, jedes System zählt; dazu kam ein \
+             Raketenabwehrschirm für die Raketen. Der Wiederaufbau dauert wieder lange, die \
+             Wiederaufbaupläne liegen vor, ein Plan fehlt. Der Grund für den Verkauf: der \
+             Grundstücksverkauf, das Grundstück, ein Stück Land; eine Tücke. Die \
+             Kooperationsverträge sind ein Vertrag; die Ration reicht.",
+        );
+        for &(query, wanted, unwanted) in PART_CASES {
+            let found = matched(&index, query);
+            for (w, kind) in wanted {
+                assert!(
+                    found.iter().any(|(t, k)| t == w && k == kind),
+                    "{query}: {found:?}"
+                );
             }
             for w in unwanted {
                 assert!(found.iter().all(|(t, _)| t != w), "{query}: {found:?}");

@@ -70,7 +70,8 @@ type Scored = Vec<(u32, f32)>;
 /// rank the documents and find the highlighted positions).
 enum Prepared {
     /// A word; `parts` holds the word parts of a hyphenated word (`US-Dollar` also matches the
-    /// phrase "US Dollar"), empty otherwise.
+    /// phrase "US Dollar"; each part exact, by stem or, outside exclusions, in another spelling),
+    /// empty otherwise.
     Word {
         whole: Vec<Expansion>,
         parts: Vec<Vec<Expansion>>,
@@ -126,10 +127,18 @@ impl<'a> Searcher<'a> {
                 let parts = word_parts(word);
                 Prepared::Word {
                     whole: expand(self.index, word, prefix, strict),
-                    parts: if parts.len() > 1 {
-                        strict_words(&parts)
-                    } else {
-                        Vec::new()
+                    parts: match (parts.len() > 1, strict) {
+                        (false, _) => Vec::new(),
+                        (true, true) => strict_words(&parts),
+                        // A hyphenated name in another spelling: `al-Chatib` → `Al-Khatib`.
+                        (true, false) => parts
+                            .iter()
+                            .map(|w| {
+                                let mut e = expand(self.index, w, false, false);
+                                e.retain(|e| e.kind <= MatchKind::Variant);
+                                e
+                            })
+                            .collect(),
                     },
                 }
             }
