@@ -64,6 +64,7 @@ mod tests {
     fn searches_what_was_loaded() {
         assert_eq!(search("Pjöngjang"), 0);
         let doc = quellenlage_engine::Document {
+            origin: Default::default(),
             id: "a".into(),
             meta: Default::default(),
             text: "Kim reist nach Pjöngjang.".into(),

@@ -19,6 +19,7 @@ fn repeated(copies: usize) -> Vec<Document> {
     let mut docs: Vec<Document> = (0..copies)
         .flat_map(|i| {
             base.iter().map(move |d| Document {
+                origin: Default::default(),
                 id: format!("{i:05}_{}", d.id),
                 ..d.clone()
             })

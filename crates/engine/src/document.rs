@@ -16,6 +16,82 @@ pub struct Document {
     /// Consecutive, non-overlapping byte ranges of `text`, in order, each classified.
     /// Blank lines between blocks belong to no block.
     pub blocks: Vec<Block>,
+    /// Where the article came from: file, line or row, format.
+    pub origin: Origin,
+}
+
+/// Where an article came from in the corpus folder (its provenance).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, bitcode::Encode, bitcode::Decode)]
+pub struct Origin {
+    /// The file, relative to the corpus folder, with `/` separators.
+    pub file: String,
+    /// 1-based line where the article starts, for a file that holds several articles.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    /// 1-based data row of a spreadsheet (header not counted) or object of a JSON array.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u32>,
+    /// The file's format.
+    pub format: Format,
+    /// The character encoding, where it was not UTF-8 (`windows-1252`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+}
+
+impl Origin {
+    /// `corpus/a.jsonl, Zeile 3` style location for the reader: file, then line or row.
+    pub fn location(&self) -> String {
+        match (self.line, self.row) {
+            (_, Some(row)) if self.format == Format::Csv => format!("{}, Zeile {row}", self.file),
+            (Some(line), _) => format!("{}:{line}", self.file),
+            (None, Some(row)) => format!("{}, Objekt {row}", self.file),
+            (None, None) => self.file.clone(),
+        }
+    }
+}
+
+/// The file formats a corpus folder may hold.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, bitcode::Encode, bitcode::Decode,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// A plain-text article (`.txt`).
+    #[default]
+    Text,
+    /// A saved web page (`.html`, `.htm`).
+    Html,
+    /// A JSON object or array of objects (`.json`).
+    Json,
+    /// One JSON object per line (`.jsonl`, `.ndjson`).
+    JsonLines,
+    /// A spreadsheet export (`.csv`, `.tsv`).
+    Csv,
+}
+
+impl Format {
+    /// The format a file name's extension stands for, if it is one the corpus may hold.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "txt" => Some(Format::Text),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "csv" | "tsv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+
+    /// A short name for the reader (`HTML`, `JSON Lines`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Text => "Text",
+            Format::Html => "HTML",
+            Format::Json => "JSON",
+            Format::JsonLines => "JSON Lines",
+            Format::Csv => "CSV",
+        }
+    }
 }
 
 impl Document {

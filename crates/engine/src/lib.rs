@@ -18,6 +18,8 @@ pub mod problem;
 pub mod query;
 pub mod snapshot;
 
-pub use document::{is_valid_id, Block, BlockKind, Boilerplate, Document, Metadata, PartialDate};
+pub use document::{
+    is_valid_id, Block, BlockKind, Boilerplate, Document, Format, Metadata, Origin, PartialDate,
+};
 pub use problem::{Problem, Severity};
 pub use snapshot::{Snapshot, SnapshotError};

@@ -197,6 +197,7 @@ mod tests {
         let text = "Titel\n\nText mit Pjöngjang.\n- Link: eins\n".to_string();
         Snapshot::build(
             vec![Document {
+                origin: Default::default(),
                 id: "a".into(),
                 meta: Metadata {
                     title: Some("Titel".into()),

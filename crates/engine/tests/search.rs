@@ -389,6 +389,7 @@ fn compound_middles_stem_heads_and_hyphenated_variants() {
         .iter()
         .enumerate()
         .map(|(i, text)| Document {
+            origin: Default::default(),
             id: format!("{i}"),
             meta: Metadata::default(),
             text: text.to_string(),

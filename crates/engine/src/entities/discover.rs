@@ -1060,6 +1060,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<(String, EntityKind)> {
         let doc = crate::document::Document {
+            origin: Default::default(),
             id: "t".into(),
             meta: Default::default(),
             text: text.to_string(),
@@ -1182,6 +1183,7 @@ mod tests {
         let text = "Die Pflegerin Rasha al-Khatib sprach. Später sagte Al-Khatib, sie bleibe. \
             Ministerin Ana Weiler kam. Ministerin Weiler blieb.";
         let doc = |t: &str| crate::document::Document {
+            origin: Default::default(),
             id: "t".into(),
             meta: Default::default(),
             text: t.to_string(),

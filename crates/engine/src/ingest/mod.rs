@@ -9,10 +9,11 @@ pub mod byline;
 pub mod dates;
 pub mod layout;
 pub mod outlets;
+pub mod record;
 pub mod sources;
 pub mod text;
 
-use crate::document::{is_valid_id, Document};
+use crate::document::{is_valid_id, Document, Origin};
 use crate::problem::{Problem, Severity};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -64,6 +65,10 @@ pub fn ingest_article(id: &str, path: &str, bytes: &[u8]) -> (Option<Document>, 
         meta: laid_out.found,
         text,
         blocks: laid_out.blocks,
+        origin: Origin {
+            file: path.to_string(),
+            ..Origin::default()
+        },
     };
     (Some(doc), problems)
 }

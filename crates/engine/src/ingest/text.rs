@@ -70,9 +70,54 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
             message: "file is empty: an article needs text".into(),
         });
     }
-    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
-    Ok(unified.nfc().collect())
+    Ok(normalise(text))
 }
+
+/// `\n` line ends and Unicode NFC, as every article text has.
+pub fn normalise(text: &str) -> String {
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    unified.nfc().collect()
+}
+
+/// Decodes a saved page or a spreadsheet export, which often are not UTF-8: a byte-order mark
+/// first, then the charset the file declares (`<meta charset>`), then UTF-8 where the bytes are
+/// valid UTF-8, else Windows-1252 (what Excel and older sites write; it also covers Latin-1).
+/// Returns the text (not yet normalised) and the encoding's name where it was not UTF-8.
+pub fn decode_declared(
+    bytes: &[u8],
+    declared: Option<&str>,
+) -> Result<(String, Option<&'static str>), DecodeError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(DecodeError {
+            line: None,
+            column: None,
+            message: format!(
+                "file is {:.1} MB, over the limit of {} MB per file: split it",
+                bytes.len() as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+        });
+    }
+    let (encoding, body) = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, bom)) => (encoding, &bytes[bom..]),
+        None => {
+            let declared =
+                declared.and_then(|l| encoding_rs::Encoding::for_label(l.trim().as_bytes()));
+            let encoding = match declared {
+                Some(e) if e != encoding_rs::UTF_8 => e,
+                _ if std::str::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
+                _ => encoding_rs::WINDOWS_1252,
+            };
+            (encoding, bytes)
+        }
+    };
+    let (text, _) = encoding.decode_without_bom_handling(body);
+    let name = (encoding != encoding_rs::UTF_8).then(|| encoding.name());
+    Ok((text.into_owned(), name))
+}
+
+/// Largest multi-article file (JSON Lines, CSV) or saved page accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
 
 #[cfg(test)]
 mod tests {
@@ -114,5 +159,31 @@ mod tests {
             .contains("UTF-16"));
         let huge = vec![b'a'; MAX_ARTICLE_BYTES + 1];
         assert!(decode(&huge).unwrap_err().message.contains("MB"));
+    }
+
+    #[test]
+    fn pages_and_spreadsheets_in_other_encodings() {
+        // "Grüße" in Windows-1252, UTF-8, UTF-8 with BOM, UTF-16LE with BOM.
+        let cp1252: &[u8] = b"Gr\xFC\xDFe";
+        let cases: [(&[u8], Option<&str>, Option<&str>); 6] = [
+            (cp1252, None, Some("windows-1252")),
+            (cp1252, Some("iso-8859-1"), Some("windows-1252")),
+            ("Grüße".as_bytes(), None, None),
+            ("Grüße".as_bytes(), Some("utf-8"), None),
+            (
+                b"\xEF\xBB\xBFGr\xC3\xBC\xC3\x9Fe",
+                Some("windows-1252"),
+                None,
+            ),
+            (
+                b"\xFF\xFEG\x00r\x00\xFC\x00\xDF\x00e\x00",
+                None,
+                Some("UTF-16LE"),
+            ),
+        ];
+        for (bytes, declared, encoding) in cases {
+            let (text, used) = decode_declared(bytes, declared).unwrap();
+            assert_eq!((text.as_str(), used), ("Grüße", encoding), "{declared:?}");
+        }
     }
 }

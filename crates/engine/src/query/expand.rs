@@ -386,6 +386,7 @@ mod tests {
 
     fn index(text: &str) -> Index {
         crate::index::build(&[Document {
+            origin: Default::default(),
             id: "a".into(),
             meta: Metadata::default(),
             text: text.into(),
@@ -557,6 +558,7 @@ mod tests {
                     "Verszeile.".to_string()
                 };
                 Document {
+                    origin: Default::default(),
                     id: format!("{d}"),
                     meta: Metadata::default(),
                     blocks: vec![Block {
