@@ -239,6 +239,17 @@ pub fn ArticleView(
                 {meta.note.clone().map(|n| view! { <p class="note"><strong>"Hinweis: "</strong>{n}</p> })}
             </header>
             <div class="reader-body">{body}</div>
+            <footer class="provenance" data-provenance="">
+                <span class="provenance-label">"Im Korpus: "</span>
+                <span class="provenance-origin">{doc.origin.describe()}</span>
+                {meta.web_url().map(|url| {
+                    let url = url.to_string();
+                    view! {
+                        <span class="sep" aria-hidden="true">" · "</span>
+                        <a class="provenance-url" href=url.clone() rel="noopener noreferrer nofollow">"Originalartikel"</a>
+                    }
+                })}
+            </footer>
         </article>
     }
     .into_any()

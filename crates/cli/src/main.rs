@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand};
 use quellenlage_engine::entities::{discover, EntityKind, EntitySource};
 use quellenlage_engine::ingest::{ingest_dir, Corpus};
 use quellenlage_engine::query::SearchOptions;
-use quellenlage_engine::{BlockKind, Document, Problem, Severity, Snapshot};
+use quellenlage_engine::{BlockKind, Document, Origin, Problem, Severity, Snapshot};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -547,6 +547,8 @@ struct DocReport<'a> {
     url: Option<&'a str>,
     note: Option<&'a str>,
     inferred: &'a [String],
+    /// Where the article came from: file, line or row, format.
+    origin: &'a Origin,
     main_bytes: usize,
     boilerplate_bytes: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -583,6 +585,7 @@ fn doc_report(doc: &Document, with_blocks: bool) -> DocReport<'_> {
         url: meta.url.as_deref(),
         note: meta.note.as_deref(),
         inferred: &meta.inferred,
+        origin: &doc.origin,
         main_bytes,
         boilerplate_bytes,
         blocks: with_blocks.then(|| {
@@ -611,6 +614,11 @@ fn print_text(corpus: &Corpus, with_blocks: bool) {
         if let Some(kicker) = r.kicker {
             println!("  kicker  {kicker}");
         }
+        println!(
+            "  from    {} ({})",
+            r.origin.location(),
+            r.origin.format.label()
+        );
         if !r.inferred.is_empty() {
             println!("  inferred {}", r.inferred.join(", "));
         }

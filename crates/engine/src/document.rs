@@ -39,14 +39,26 @@ pub struct Origin {
 }
 
 impl Origin {
-    /// `corpus/a.jsonl, Zeile 3` style location for the reader: file, then line or row.
+    /// Where in the corpus folder, for the reader: `export.csv, Datensatz 12 (Zeile 14)`,
+    /// `crawl.jsonl, Zeile 3`, `seite.html`.
     pub fn location(&self) -> String {
-        match (self.line, self.row) {
-            (_, Some(row)) if self.format == Format::Csv => format!("{}, Zeile {row}", self.file),
-            (Some(line), _) => format!("{}:{line}", self.file),
-            (None, Some(row)) => format!("{}, Objekt {row}", self.file),
+        match (self.row, self.line) {
+            (Some(row), Some(line)) => format!("{}, Datensatz {row} (Zeile {line})", self.file),
+            (Some(row), None) => format!("{}, Datensatz {row}", self.file),
+            (None, Some(line)) => format!("{}, Zeile {line}", self.file),
             (None, None) => self.file.clone(),
         }
+    }
+
+    /// The location, format and (where not UTF-8) encoding, for the reading view:
+    /// `export.csv, Datensatz 12 (Zeile 14) · CSV, windows-1252`.
+    pub fn describe(&self) -> String {
+        let mut out = format!("{} · {}", self.location(), self.format.label());
+        if let Some(encoding) = &self.encoding {
+            out.push_str(", ");
+            out.push_str(encoding);
+        }
+        out
     }
 }
 
@@ -192,6 +204,14 @@ pub struct Metadata {
 }
 
 impl Metadata {
+    /// The article's web address where it is one a reader may follow (`http`/`https`; a
+    /// `javascript:` or other address from a corpus is never a link).
+    pub fn web_url(&self) -> Option<&str> {
+        let url = self.url.as_deref()?.trim();
+        let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+        (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url)
+    }
+
     /// The authors as one line for the reader: `A`, `A und B`, `A, B und C`.
     pub fn author_line(&self) -> Option<String> {
         match self.authors.as_slice() {
@@ -392,6 +412,57 @@ impl Boilerplate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn origins_name_file_row_line_format_and_encoding() {
+        let origin = |line, row, format, encoding: Option<&str>| Origin {
+            file: "export/presse.csv".into(),
+            line,
+            row,
+            format,
+            encoding: encoding.map(str::to_string),
+        };
+        let cases = [
+            (
+                origin(None, None, Format::Text, None),
+                "export/presse.csv · Text",
+            ),
+            (
+                origin(Some(14), Some(12), Format::Csv, Some("windows-1252")),
+                "export/presse.csv, Datensatz 12 (Zeile 14) · CSV, windows-1252",
+            ),
+            (
+                origin(Some(3), None, Format::JsonLines, None),
+                "export/presse.csv, Zeile 3 · JSON Lines",
+            ),
+            (
+                origin(None, Some(2), Format::Json, None),
+                "export/presse.csv, Datensatz 2 · JSON",
+            ),
+        ];
+        for (origin, expected) in cases {
+            assert_eq!(origin.describe(), expected);
+        }
+    }
+
+    #[test]
+    fn only_web_addresses_are_links() {
+        let cases = [
+            ("https://www.example.de/a", Some("https://www.example.de/a")),
+            (" HTTP://example.de/a ", Some("HTTP://example.de/a")),
+            ("javascript:alert(1)", None),
+            ("data:text/html,<b>x</b>", None),
+            ("www.example.de/a", None),
+            ("", None),
+        ];
+        for (url, expected) in cases {
+            let meta = Metadata {
+                url: Some(url.into()),
+                ..Metadata::default()
+            };
+            assert_eq!(meta.web_url(), expected, "{url}");
+        }
+    }
 
     #[test]
     fn partial_dates_parse_and_print_round_trip() {

@@ -7,6 +7,7 @@
 
 pub mod byline;
 pub mod dates;
+pub mod identity;
 pub mod layout;
 pub mod outlets;
 pub mod record;

@@ -5,7 +5,7 @@
 //! Every format ends here, so the same article gives the same main text, metadata, entities,
 //! figures and search hits whether it came as `.txt`, `.html`, `.jsonl` or `.csv`.
 
-use crate::document::{Document, Metadata, Origin, PartialDate};
+use crate::document::{BlockKind, Boilerplate, Document, Metadata, Origin, PartialDate};
 use crate::ingest::{dates, layout, outlets, sources::split_authors, text};
 use crate::problem::Problem;
 
@@ -79,19 +79,16 @@ impl RecordError {
     }
 }
 
-/// Line that the layout reader takes as the page's closing rule: what follows is footer.
-const CLOSING_RULE: &str = "---";
-
 /// A field's trimmed value, `None` where it is empty.
 fn present(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
 /// The text the layout reader gets for a record: kicker, title, lead, text, then the page
-/// furniture after a closing rule.
-pub fn layout_text(record: &Record) -> String {
-    let mut parts: Vec<&str> = Vec::new();
+/// furniture; and the byte offset where the furniture starts (the text's length if none).
+pub fn layout_text(record: &Record) -> (String, usize) {
     let fields = &record.fields;
+    let mut parts: Vec<&str> = Vec::new();
     parts.extend(present(&fields.kicker));
     parts.extend(present(&fields.title));
     if let Some(lead) = present(&fields.lead) {
@@ -100,48 +97,56 @@ pub fn layout_text(record: &Record) -> String {
         }
     }
     parts.push(record.text.trim());
-    let furniture: Vec<&str> = record
-        .furniture
-        .iter()
-        .map(|f| f.trim())
-        .filter(|f| !f.is_empty())
-        .collect();
-    if !furniture.is_empty() {
-        parts.push(CLOSING_RULE);
-        parts.extend(furniture);
+    let article = normalise_part(&parts);
+    let furniture: Vec<&str> = record.furniture.iter().map(|f| f.trim()).collect();
+    let furniture = normalise_part(&furniture);
+    if furniture.is_empty() {
+        let len = article.len();
+        return (article, len);
     }
-    let joined = parts
-        .iter()
-        .filter(|p| !p.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    text::normalise(&joined)
+    let start = article.len() + 2;
+    (format!("{article}\n\n{furniture}"), start)
 }
 
-/// Turns a record into a document with `id` and `origin`; `path` names the file in problem
-/// reports. `None` (with a problem saying why) where the record holds no article text.
+/// Non-empty parts joined by blank lines, with `\n` line ends and NFC.
+fn normalise_part(parts: &[&str]) -> String {
+    let kept: Vec<&str> = parts.iter().copied().filter(|p| !p.is_empty()).collect();
+    text::normalise(&kept.join("\n\n"))
+}
+
+/// Turns a record into a document with `id` and `origin`; problems name the origin's file and
+/// line. `None` (with a problem saying why) where the record holds no article text.
 pub fn into_document(
     id: &str,
     origin: Origin,
     record: &Record,
 ) -> (Option<Document>, Vec<Problem>) {
-    let path = origin.location();
+    let located = |problem: Problem| match origin.line {
+        Some(line) => problem.at(line, None),
+        None => problem,
+    };
     if record.text.trim().is_empty() {
         let problem =
             RecordError::new(record.line, "no article text found").into_problem(&origin.file);
         return (None, vec![problem]);
     }
-    let text = layout_text(record);
-    let laid_out = layout::layout(&text);
+    let (text, furniture_start) = layout_text(record);
+    let mut laid_out = layout::layout(&text);
+    // Page furniture is never article text, whatever its shape; what the layout reader
+    // recognised in it (a copyright line, a prompt) keeps its own label.
+    for block in &mut laid_out.blocks {
+        if block.start as usize >= furniture_start && block.kind.is_main() {
+            block.kind = BlockKind::Boilerplate(Boilerplate::Footer);
+        }
+    }
     let mut problems: Vec<Problem> = laid_out
         .problems
         .into_iter()
-        .map(|(_, message)| Problem::warning(&path, message))
+        .map(|(_, message)| located(Problem::warning(&origin.file, message)))
         .collect();
     let mut meta = laid_out.found;
-    if let Some(problem) = apply_fields(&record.fields, &mut meta, &path) {
-        problems.push(problem);
+    if let Some(problem) = apply_fields(&record.fields, &mut meta, &origin.file) {
+        problems.push(located(problem));
     }
     let doc = Document {
         id: id.to_string(),
@@ -326,7 +331,13 @@ mod tests {
                 authors: vec!["Anna Muster".into()],
                 ..Fields::default()
             },
-            furniture: vec!["Newsletter abonnieren".into()],
+            furniture: vec![
+                "Newsletter abonnieren".into(),
+                "Wir verwenden Cookies und ähnliche Technologien, um Inhalte zu personalisieren, \
+                 Werbung anzupassen und Zugriffe zu analysieren. Mit einem Klick auf Zustimmen \
+                 erklären Sie sich damit einverstanden, dass Daten an Partner übermittelt werden."
+                    .into(),
+            ],
             line: Some(3),
             row: Some(2),
         };
@@ -351,6 +362,10 @@ mod tests {
             "{main}"
         );
         assert!(!main.contains("Newsletter"), "{main}");
+        assert!(
+            !main.contains("Cookies"),
+            "a long furniture block is no paragraph: {main}"
+        );
         assert!(doc.text.contains("Newsletter abonnieren"));
     }
 
