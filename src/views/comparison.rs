@@ -5,7 +5,7 @@
 use crate::format;
 use crate::view_state::{encode_component, ViewState};
 use leptos::prelude::*;
-use quellenlage_engine::compare::{compare, Comparison, SentenceRef};
+use quellenlage_engine::compare::{attribution, compare, Comparison, SentenceRef};
 use quellenlage_engine::Snapshot;
 
 /// The figures rows as CSV (one column per article).
@@ -164,7 +164,7 @@ pub fn ComparisonView(
                     view! {
                         <td title=sentences.join("\n\n")>
                             <span class="value">{if shown.is_empty() { "–".to_string() } else { shown.join(", ") }}</span>
-                            {attribution.clone().map(|a| view! { <span class="attribution">"laut " {a}</span> })}
+                            {attribution.as_deref().map(|a| view! { <span class="attribution">{attribution::label(a)}</span> })}
                         </td>
                     }
                 })

@@ -2,6 +2,7 @@
 //! so the same answers.
 
 use clap::{Parser, Subcommand};
+use quellenlage_engine::compare;
 use quellenlage_engine::entities::{discover, EntityKind, EntitySource};
 use quellenlage_engine::ingest::{ingest_dir, Corpus};
 use quellenlage_engine::query::SearchOptions;
@@ -169,7 +170,7 @@ fn compare(corpus: &std::path::Path, json: bool, ids: &[String]) -> ExitCode {
                 let values: Vec<String> = v.iter().map(|x| x.value.to_string()).collect();
                 let source = a
                     .as_deref()
-                    .map(|a| format!(" (laut {a})"))
+                    .map(|a| format!(" ({})", compare::attribution::label(a)))
                     .unwrap_or_default();
                 format!(
                     "{}{source}",

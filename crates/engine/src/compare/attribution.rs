@@ -340,6 +340,24 @@ pub fn sentence_source(sentence: &str) -> Option<String> {
     })
 }
 
+/// How a source reads beside a figure: `laut` and the source without its leading article or
+/// pronoun, as German writes it (`Die Polizei`, `der Polizei` → `laut Polizei`;
+/// `Deren Veranstalter` → `laut Veranstalter`).
+pub fn label(source: &str) -> String {
+    const DETERMINERS: &[&str] = &[
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem",
+        "deren", "dessen", "dieser", "diese", "dieses", "diesem", "seine", "seiner", "ihre",
+        "ihrer",
+    ];
+    let source = source.trim();
+    let rest = source.split_once(' ').and_then(|(first, rest)| {
+        DETERMINERS
+            .contains(&first.to_lowercase().as_str())
+            .then_some(rest.trim_start())
+    });
+    format!("laut {}", rest.unwrap_or(source))
+}
+
 /// Whether a figure-free `sentence` refers back to the figures before it and names their
 /// source: it speaks of `Angaben`, `Zahlen`, `Schätzungen`… in its first words, or starts with
 /// `Das`/`Dies` before a reporting verb (`Das teilte die Polizei mit.`).
@@ -727,7 +745,7 @@ fn noun_phrase_before(words: &[Token], k: usize) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{back_reference, sentence_source, source_at};
+    use super::{back_reference, label, sentence_source, source_at};
 
     /// The source of the figure written `figure` in `sentence`.
     fn of(sentence: &str, figure: &str) -> Option<String> {
@@ -735,6 +753,28 @@ mod tests {
             .find(figure)
             .expect("the figure is in the sentence");
         source_at(sentence, at)
+    }
+
+    #[test]
+    fn a_source_reads_after_laut_without_its_article() {
+        let cases = [
+            ("Die Polizei", "laut Polizei"),
+            ("der Polizei", "laut Polizei"),
+            ("Deren Veranstalter", "laut Veranstalter"),
+            (
+                "das Bündnis „Bunt statt Braun“",
+                "laut Bündnis „Bunt statt Braun“",
+            ),
+            (
+                "Innensenatorin Iris Spranger",
+                "laut Innensenatorin Iris Spranger",
+            ),
+            ("Polizeiangaben", "laut Polizeiangaben"),
+            ("Die", "laut Die"),
+        ];
+        for (source, expected) in cases {
+            assert_eq!(label(source), expected, "{source}");
+        }
     }
 
     #[test]
