@@ -1,20 +1,28 @@
 //! Reading a corpus folder into documents: files, text decoding, page layout, metadata.
 //!
-//! A corpus is a folder of UTF-8 `.txt` articles (subfolders allowed). Optional files beside
-//! them: `sources.toml` (metadata per document, see [`sources`]) and `entities.toml`.
-//! A document's id is its file stem. Nothing is dropped silently: every file that cannot become
+//! A corpus is a folder of articles in the forms users have them (subfolders allowed): UTF-8
+//! `.txt` page copies, saved web pages ([`html`]), crawler JSON / JSON Lines ([`json`]) and
+//! spreadsheet exports ([`spreadsheet`]); [`files`] reads one file of any of them. Optional
+//! files beside them: `sources.toml` (metadata per document, see [`sources`]) and
+//! `entities.toml`. A `.txt` or `.html` article's id is its file stem; an article of a
+//! multi-article file gets one from its URL ([`identity`]). Nothing is dropped silently: every file that cannot become
 //! a document is reported as a [`Problem`] naming the file (and line where there is one).
 
 pub mod byline;
 pub mod dates;
+pub mod fields;
+pub mod files;
+pub mod html;
 pub mod identity;
+pub mod json;
 pub mod layout;
 pub mod outlets;
 pub mod record;
 pub mod sources;
+pub mod spreadsheet;
 pub mod text;
 
-use crate::document::{is_valid_id, Document, Origin};
+use crate::document::{Document, Format, Origin};
 use crate::problem::{Problem, Severity};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -74,78 +82,62 @@ pub fn ingest_article(id: &str, path: &str, bytes: &[u8]) -> (Option<Document>, 
     (Some(doc), problems)
 }
 
-/// Reads every `.txt` file under `dir` (recursively, hidden entries skipped), applies
-/// `sources.toml`, and reports problems. Documents come out sorted by id.
+/// Reads every article file under `dir` (recursively, hidden entries skipped) in any format
+/// [`Format::from_extension`] knows, applies `sources.toml`, and reports problems. The same
+/// article twice (same URL, else same text) is reported and kept once. Documents come out
+/// sorted by id.
 pub fn ingest_dir(dir: &Path) -> Corpus {
     let mut corpus = Corpus::default();
     let shown = |p: &Path| p.display().to_string();
-    let mut files = Vec::new();
-    if let Err(e) = collect_files(dir, &mut files) {
+    let mut paths = Vec::new();
+    if let Err(e) = collect_files(dir, &mut paths) {
         corpus.problems.push(Problem::error(
             shown(dir),
             format!("cannot read corpus folder: {e}"),
         ));
         return corpus;
     }
-    files.sort();
+    paths.sort();
 
     let mut by_id: BTreeMap<String, (Document, String)> = BTreeMap::new();
-    for path in &files {
-        let is_txt = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    let mut seen = Seen::default();
+    for path in &paths {
         let name = path
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
-        if !is_txt {
+        let format = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::from_extension);
+        let Some(format) = format else {
             if name != SOURCES_FILE && name != ENTITIES_FILE && !name.starts_with("README") {
-                corpus.problems.push(Problem::warning(
-                    shown(path),
-                    "ignored: not a .txt article (rename it to .txt to include it)",
-                ));
+                corpus
+                    .problems
+                    .push(Problem::warning(shown(path), UNKNOWN_FORMAT));
             }
             continue;
-        }
-        let Some(id) = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .map(str::to_string)
-        else {
-            corpus.problems.push(Problem::error(
-                shown(path),
-                "file name is not valid UTF-8; rename the file",
-            ));
-            continue;
         };
-        if !is_valid_id(&id) {
-            corpus.problems.push(Problem::error(
-                shown(path),
-                format!("document id {id:?} (the file name) may only use letters, digits, '_', '-' and '.'; rename the file"),
-            ));
-            continue;
-        }
-        let bytes = match std::fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
+        let read = files::read_file(path, &shown(path), &relative_path(dir, path), format);
+        corpus.problems.extend(read.problems);
+        for doc in read.docs {
+            let here = doc.origin.location();
+            if let Some(problem) = seen.repeat(&doc, &shown(path)) {
+                corpus.problems.push(problem);
+                continue;
+            }
+            if let Some((_, first)) = by_id.get(&doc.id) {
                 corpus.problems.push(Problem::error(
                     shown(path),
-                    format!("cannot read file: {e}"),
+                    format!(
+                        "duplicate document id {:?}: {first} has the same id; rename one of the files",
+                        doc.id
+                    ),
                 ));
                 continue;
             }
-        };
-        let (doc, problems) = ingest_article(&id, &shown(path), &bytes);
-        corpus.problems.extend(problems);
-        let Some(doc) = doc else { continue };
-        if let Some((_, first)) = by_id.get(&id) {
-            corpus.problems.push(Problem::error(
-                shown(path),
-                format!("duplicate document id {id:?}: {first} has the same file name; rename one of them"),
-            ));
-            continue;
+            by_id.insert(doc.id.clone(), (doc, here));
         }
-        by_id.insert(id, (doc, shown(path)));
     }
 
     let sources_path = dir.join(SOURCES_FILE);
@@ -193,6 +185,62 @@ pub fn ingest_dir(dir: &Path) -> Corpus {
         crate::entities::knowledge::with_defaults(std::mem::take(&mut corpus.entities));
     corpus.docs = by_id.into_values().map(|(doc, _)| doc).collect();
     corpus
+}
+
+/// The warning for a file of a format the corpus cannot hold.
+pub const UNKNOWN_FORMAT: &str =
+    "ignored: not an article file (articles are .txt, .html, .htm, .json, .jsonl, .csv or .tsv)";
+
+/// `path` inside the corpus folder `dir`, `/`-separated.
+fn relative_path(dir: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(dir).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The articles kept so far, by URL and by text, to keep the same article only once.
+#[derive(Default)]
+struct Seen {
+    urls: std::collections::HashMap<String, String>,
+    texts: std::collections::HashMap<u64, String>,
+}
+
+impl Seen {
+    /// `None` (and the article remembered) where `doc` is new; else the warning that it repeats
+    /// an article kept before.
+    fn repeat(&mut self, doc: &Document, shown: &str) -> Option<Problem> {
+        let here = doc.origin.location();
+        let url = doc.meta.url.as_deref().and_then(identity::url_key);
+        let text = identity::text_fingerprint(doc);
+        let earlier = url
+            .as_ref()
+            .and_then(|u| self.urls.get(u))
+            .map(|first| (first, "the same URL"))
+            .or_else(|| {
+                text.and_then(|t| self.texts.get(&t))
+                    .map(|first| (first, "the same text"))
+            });
+        if let Some((first, why)) = earlier {
+            let mut problem = Problem::warning(
+                shown,
+                format!("the same article as {first} ({why}): only that one is kept"),
+            );
+            if let Some(line) = doc.origin.line {
+                problem = problem.at(line, None);
+            }
+            return Some(problem);
+        }
+        if let Some(url) = url {
+            self.urls.insert(url, here.clone());
+        }
+        if let Some(text) = text {
+            self.texts.insert(text, here);
+        }
+        None
+    }
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
