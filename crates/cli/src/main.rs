@@ -615,11 +615,7 @@ fn print_text(corpus: &Corpus, with_blocks: bool) {
         if let Some(kicker) = r.kicker {
             println!("  kicker  {kicker}");
         }
-        println!(
-            "  from    {} ({})",
-            r.origin.location(),
-            r.origin.format.label()
-        );
+        println!("  from    {}", r.origin.describe());
         if !r.inferred.is_empty() {
             println!("  inferred {}", r.inferred.join(", "));
         }

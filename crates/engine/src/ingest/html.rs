@@ -36,12 +36,14 @@ const ARTICLE_TYPES: &[&str] = &[
     "Report",
 ];
 
-/// Elements that are page furniture, never article text.
+/// Elements that are page furniture, never article text (an element that holds the headline
+/// or the article's first paragraph is the article's frame, not furniture).
 const FURNITURE: &str = "nav, header, footer, aside, form, [role=navigation], [role=banner], \
     [role=contentinfo], [role=complementary], [id*=cookie], [class*=cookie], [id*=consent], \
     [class*=consent], [class*=newsletter], [id*=newsletter], [id*=comment], [class*=comment], \
-    [class*=related], [id*=related], [class*=teaser-list], [class*=ad-], [class*=advert], \
-    [id*=advert], [class*=promo], [class*=paywall], [class*=social], [class*=share], \
+    [class*=related], [id*=related], [class*=teaser-list], [class~=ad], [class^=ad-], \
+    [class*=' ad-'], [class*='-ad-'], [id^=ad-], [class*=advert], [id*=advert], \
+    [class*=anzeige], [class*=promo], [class*=paywall], [class*=social], [class*=share], \
     [class*=forum], [id*=forum], [class*=recommend], [class*=weiterlesen], [class*=mehr-zum]";
 
 /// Elements whose class names a kicker (the short line above a headline).
@@ -70,7 +72,12 @@ pub fn read_html(bytes: &[u8]) -> Result<(Record, Option<&'static str>), RecordE
     fill_from_meta(&mut fields, &doc);
     fill_from_page(&mut fields, &doc);
     let body = main_text(&page)?;
-    let furniture = furniture(&doc);
+    let first_paragraph = body
+        .split("\n\n")
+        .find(|p| p.len() > 80)
+        .unwrap_or_default();
+    let headline = fields.title.clone().unwrap_or_default();
+    let furniture = furniture(&doc, &[headline.as_str(), first_paragraph]);
     let (text, moved) = without_furniture(&body, &furniture);
     let mut record = Record {
         text,
@@ -342,16 +349,27 @@ fn main_text(page: &str) -> Result<String, RecordError> {
     Ok(paragraphs.join("\n\n"))
 }
 
-/// The text of each outermost furniture element, in page order.
-fn furniture(doc: &Document) -> Vec<String> {
-    let all: Selection = doc.select(FURNITURE);
+/// The text of each outermost furniture element, in page order, its lines joined by ` · `
+/// (`Startseite · Lokales · Sport`). `frame` holds texts only the article itself has (the
+/// headline, its first paragraph): an element holding one of them is not furniture.
+fn furniture(doc: &Document, frame: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for element in all.iter() {
+    for element in doc.select(FURNITURE).iter() {
         if element.ancestors(None).is(FURNITURE) {
             continue;
         }
-        let text = clean(&element.text());
-        if !text.is_empty() && !out.contains(&text) {
+        let lines: Vec<String> = element
+            .formatted_text()
+            .lines()
+            .map(clean)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let text = lines.join(" · ");
+        let flat = clean(&element.text());
+        if text.is_empty() || frame.iter().any(|f| !f.is_empty() && flat.contains(f)) {
+            continue;
+        }
+        if !out.contains(&text) {
             out.push(text);
         }
     }
@@ -364,7 +382,13 @@ fn without_furniture(body: &str, furniture: &[String]) -> (String, Vec<String>) 
     let mut kept = Vec::new();
     let mut moved = Vec::new();
     for paragraph in body.split("\n\n") {
-        if furniture.iter().any(|f| f.contains(paragraph)) {
+        let flat: String = paragraph.split_whitespace().collect();
+        if furniture.iter().any(|f| {
+            f.replace(" · ", "")
+                .split_whitespace()
+                .collect::<String>()
+                .contains(&flat)
+        }) {
             moved.push(paragraph.to_string());
         } else {
             kept.push(paragraph);
