@@ -227,15 +227,35 @@ async fn own_corpus_build_shows_markup_as_text_and_finds_other_spellings() {
     with_browser(|client| async move {
         open(&client, &server.url()).await;
         let listed = attribute_values(&client, "data-hit").await;
-        let expected: Vec<String> = std::fs::read_dir(&corpus)
-            .unwrap()
-            .filter_map(|e| {
-                let path = e.ok()?.path();
-                let stem = path.file_stem()?.to_string_lossy().into_owned();
-                (path.extension()? == "txt").then_some(stem)
-            })
-            .collect();
-        assert_eq!(listed.len(), expected.len(), "{listed:?} vs {expected:?}");
+        // Every article of every file (pages, JSON, JSON Lines, CSV rows) is listed.
+        let read = quellenlage_engine::ingest::ingest_dir(&corpus);
+        let mut expected: Vec<String> = read.docs.iter().map(|d| d.id.clone()).collect();
+        let mut listed_sorted = listed.clone();
+        expected.sort();
+        listed_sorted.sort();
+        assert_eq!(listed_sorted, expected);
+        let formats: std::collections::BTreeSet<_> =
+            read.docs.iter().map(|d| d.origin.format.label()).collect();
+        assert_eq!(formats.len(), 5, "the test corpus holds every format: {formats:?}");
+
+        // Each article shows where it came from: file, row or line, format, encoding, and a
+        // link to the original.
+        for doc in &read.docs {
+            open(&client, &format!("{}?doc={}", server.url(), doc.id)).await;
+            let origin = texts(&client, "[data-provenance] .provenance-origin").await;
+            assert_eq!(origin, [doc.origin.describe()], "{}", doc.id);
+            let links = eval(
+                &client,
+                "return Array.from(document.querySelectorAll('[data-provenance] a'), a => a.getAttribute('href'));",
+            )
+            .await;
+            let web = doc.meta.url.as_deref().filter(|u| u.starts_with("http"));
+            assert_eq!(links, json!(web.into_iter().collect::<Vec<_>>()), "{}", doc.id);
+            if let Some(title) = &doc.meta.title {
+                let heading = texts(&client, "article[data-doc] h1").await;
+                assert_eq!(heading, [title.clone()], "{}", doc.id);
+            }
+        }
 
         // The article full of markup: its title, outlet and text show the markup as text.
         for url in [

@@ -244,14 +244,17 @@ fn test(root: &Path) -> Result {
             dist::single_file(&dist, &e2e.join("quellenlage.html"))
         })?;
         // A second build from a corpus the app has never seen (the engine's unseen-corpus
-        // fixtures, names in other spellings, plus an article full of markup): what a user who
-        // swaps in their own folder gets.
+        // fixtures, names in other spellings, plus an article full of markup, saved web pages,
+        // JSON, JSON Lines and a Windows-1252 CSV): what a user who swaps in their own folder
+        // gets.
         let test_corpus = e2e.join("test-corpus");
         let test_dist = steps.run("dist (test corpus)", || {
             dist::assemble_corpus(
                 &[
                     root.join("crates/engine/tests/fixtures/unseen"),
                     root.join("tests/fixtures/hostile"),
+                    root.join("tests/fixtures/records"),
+                    root.join("crates/engine/tests/fixtures/web"),
                 ],
                 &test_corpus,
             )?;

@@ -19,7 +19,7 @@
 
 use super::record::{Fields, Record, RecordError};
 use super::{byline, dates, text};
-use dom_query::{Document, Selection};
+use dom_query::Document;
 use serde_json::Value;
 
 /// JSON-LD types that are an article.
@@ -53,6 +53,14 @@ const KICKER: &str = "[class*=kicker], [class*=topline], [class*=dachzeile], [cl
 /// Elements that carry a byline or the publication date in text.
 const META_LINES: &str = "[class*=author], [class*=byline], [class*=autor], [class*=meta], \
     [class*=date], [class*=datum], [class*=dateline], [class*=time], [class*=stand]";
+
+/// Whether an element's class says it holds the byline (a bare name there is the author).
+fn is_byline_element(element: &dom_query::Selection) -> bool {
+    element.attr("class").is_some_and(|c| {
+        let c = c.to_lowercase();
+        ["author", "byline", "autor"].iter().any(|w| c.contains(w))
+    })
+}
 
 /// Longest kicker in characters.
 const KICKER_MAX: usize = 80;
@@ -298,7 +306,8 @@ fn fill_from_page(fields: &mut Fields, doc: &Document) {
     if fields.date.is_some() && !fields.authors.is_empty() {
         return;
     }
-    for line in doc.select(META_LINES).iter().map(|e| clean(&e.text())) {
+    for element in doc.select(META_LINES).iter() {
+        let line = clean(&element.text());
         if line.is_empty() || line.chars().count() > 160 {
             continue;
         }
@@ -306,6 +315,11 @@ fn fill_from_page(fields: &mut Fields, doc: &Document) {
             && (dates::date_line(&line).is_some() || dates::month_line(&line).is_some())
         {
             fields.date = Some(line.clone());
+        }
+        if fields.authors.is_empty() && byline::is_person_name(&line) && is_byline_element(&element)
+        {
+            fields.authors = vec![line.clone()];
+            continue;
         }
         if fields.authors.is_empty() {
             if let Some(b) = byline::byline(&line, true) {
@@ -317,15 +331,34 @@ fn fill_from_page(fields: &mut Fields, doc: &Document) {
     }
 }
 
-/// `Headline - Site` or `Headline | Site`: the headline and the site, where the site part is
+/// The parts of a page title (`Headline - Ressort - derStandard.at › Panorama`).
+const TITLE_SEPARATORS: [&str; 6] = [" | ", " - ", " – ", " — ", " · ", " › "];
+
+/// `Headline - Site` or `Headline | Site › Section`: the headline and the site. The site is
+/// the part after the headline that the outlet table knows, else the last part where it is
 /// short (at most four words) and the headline is not.
 fn site_suffix(title: &str) -> Option<(String, String)> {
-    [" | ", " - ", " – ", " — ", " · "].iter().find_map(|sep| {
-        let (head, site) = title.rsplit_once(sep)?;
-        let (head, site) = (head.trim(), site.trim());
-        (site.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3)
-            .then(|| (head.to_string(), site.to_string()))
-    })
+    let mut parts: Vec<&str> = vec![title];
+    for sep in TITLE_SEPARATORS {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep))
+            .map(str::trim)
+            .collect();
+    }
+    if parts.len() < 2 || parts[0].split_whitespace().count() < 3 {
+        return None;
+    }
+    let head = parts[0].to_string();
+    let table = super::outlets::table();
+    let known = parts[1..].iter().find(|p| {
+        table.lookup(p).is_some() || table.lookup(p.trim_start_matches("www.")).is_some()
+    });
+    let last = parts[parts.len() - 1];
+    let site = known
+        .copied()
+        .or((last.split_whitespace().count() <= 4).then_some(last))?;
+    Some((head, site.to_string()))
 }
 
 /// The main text of the page, paragraphs separated by blank lines.
