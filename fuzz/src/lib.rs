@@ -17,9 +17,33 @@ Von: Bona Hyun
 Laut Tass sollen rund 1.000 Minenentschärfer folgen, sagte Sergej Schoigu in Pjöngjang.
 ";
 
+/// Reads `bytes` as a saved page, a JSON file, JSON Lines and a spreadsheet: every record
+/// becomes a well-formed document or a located problem, nothing panics.
+pub fn records(bytes: &[u8]) {
+    use quellenlage_engine::ingest::{html, json, record, spreadsheet};
+    let origin = quellenlage_engine::Origin::default();
+    let mut all = Vec::new();
+    if let Ok((r, _)) = html::read_html(bytes) {
+        all.push(Ok(r));
+    }
+    let text = String::from_utf8_lossy(bytes);
+    all.extend(json::read_json(&text));
+    all.extend(json::read_json_lines(&text));
+    all.extend(spreadsheet::read_table(&text, false));
+    for r in all.into_iter().flatten() {
+        let (doc, problems) = record::into_document("fuzz", origin.clone(), &r);
+        match doc {
+            Some(doc) => check_document(&doc),
+            None => assert!(!problems.is_empty(), "no article and no problem"),
+        }
+    }
+}
+
 /// Ingests `bytes` as an article, then indexes it, finds its entities and figures, searches
-/// its first words and compares it with a neighbour, checking every answer.
+/// its first words and compares it with a neighbour, checking every answer; and reads them in
+/// every other format ([`records`]).
 pub fn ingest(bytes: &[u8]) {
+    records(bytes);
     let (doc, problems) = ingest_article("fuzz", "fuzz.txt", bytes);
     let Some(doc) = doc else {
         assert!(!problems.is_empty(), "no article and no problem");
