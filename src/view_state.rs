@@ -4,7 +4,9 @@
 //! and written back to it, so any view can be shared as a link. Unknown or malformed parameters
 //! are ignored (and disappear from the URL the next time the app writes it).
 
-use quellenlage_engine::{is_valid_id, PartialDate};
+use quellenlage_engine::facets;
+use quellenlage_engine::listing::Filters;
+use quellenlage_engine::{is_valid_id, PartialDate, Snapshot};
 
 /// URL parameter: the search query.
 pub const QUERY: &str = "q";
@@ -240,10 +242,16 @@ impl ViewState {
         next
     }
 
-    /// Whether an article from `outlet` passes the outlet filter.
-    pub fn in_sources(&self, outlet: Option<&str>) -> bool {
-        self.sources.is_empty()
-            || outlet.is_some_and(|o| self.sources.iter().any(|s| *s == outlet_slug(o)))
+    /// The view's filters for the engine's listing: entity ids resolved in `snapshot`
+    /// (unknown ones dropped), months and outlet slugs as in the URL.
+    pub fn filters(&self, snapshot: &Snapshot) -> Filters {
+        Filters {
+            include: facets::resolve(snapshot, &self.include),
+            exclude: facets::resolve(snapshot, &self.exclude),
+            from: self.from,
+            to: self.to,
+            outlets: self.sources.clone(),
+        }
     }
 
     /// Whether any filter (entities, outlets, months) narrows the list.
@@ -310,17 +318,6 @@ impl ViewState {
         }
     }
 
-    /// Whether a publication date passes the date filter (unknown dates pass only without one).
-    pub fn in_months(&self, date: Option<PartialDate>) -> bool {
-        if self.from.is_none() && self.to.is_none() {
-            return true;
-        }
-        let Some(d) = date else { return false };
-        let month = (d.year, d.month);
-        self.from.is_none_or(|f| month >= (f.year, f.month))
-            && self.to.is_none_or(|t| month <= (t.year, t.month))
-    }
-
     /// The same state on another panel of the list.
     pub fn with_tab(&self, tab: Tab) -> ViewState {
         ViewState {
@@ -362,32 +359,7 @@ fn id_list(raw: Option<&str>) -> Vec<String> {
     out
 }
 
-/// The URL form of an outlet's name: lower-case ASCII letters and digits, everything else one
-/// `-` (`Funke Mediengruppe` → `funke-mediengruppe`, `t-online` stays).
-pub fn outlet_slug(outlet: &str) -> String {
-    let mut slug = String::with_capacity(outlet.len());
-    for c in outlet.chars().flat_map(char::to_lowercase) {
-        let folded = match c {
-            'ä' => "ae",
-            'ö' => "oe",
-            'ü' => "ue",
-            'ß' => "ss",
-            _ => "",
-        };
-        if !folded.is_empty() {
-            slug.push_str(folded);
-        } else if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    while slug.ends_with('-') {
-        slug.pop();
-    }
-    slug.truncate(80);
-    slug
-}
+pub use quellenlage_engine::listing::outlet_slug;
 
 /// A month `YYYY-MM`; anything else (`9999-99`, a day, a year) is dropped.
 fn month(raw: Option<&str>) -> Option<PartialDate> {
@@ -527,11 +499,17 @@ mod tests {
     #[test]
     fn outlet_filter_matches_any_listed_outlet() {
         let state = ViewState::from_query_string("?src=taz,funke-mediengruppe");
-        assert!(state.in_sources(Some("taz")));
-        assert!(state.in_sources(Some("Funke Mediengruppe")));
-        assert!(!state.in_sources(Some("t-online")));
-        assert!(!state.in_sources(None));
-        assert!(ViewState::default().in_sources(None));
+        assert!(state.filters(&Snapshot::default()).in_outlets(Some("taz")));
+        assert!(state
+            .filters(&Snapshot::default())
+            .in_outlets(Some("Funke Mediengruppe")));
+        assert!(!state
+            .filters(&Snapshot::default())
+            .in_outlets(Some("t-online")));
+        assert!(!state.filters(&Snapshot::default()).in_outlets(None));
+        assert!(ViewState::default()
+            .filters(&Snapshot::default())
+            .in_outlets(None));
         let fewer = state.toggled_source("taz");
         assert_eq!(fewer.to_query_string(), "?src=funke-mediengruppe");
         assert_eq!(fewer.toggled_source("funke-mediengruppe").href(), "?");

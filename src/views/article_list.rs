@@ -9,8 +9,8 @@ use crate::views::figures_table::FiguresTable;
 use crate::views::marked::marked_text;
 use crate::views::overview::Overview;
 use leptos::prelude::*;
-use quellenlage_engine::order;
-use quellenlage_engine::query::{SearchOptions, SearchResults, Snippet};
+use quellenlage_engine::listing;
+use quellenlage_engine::query::{SearchOptions, Snippet};
 use quellenlage_engine::{Document, Snapshot};
 
 /// Characters of main text shown under each title when there is no query.
@@ -60,60 +60,47 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
         };
         Some(snapshot.searcher().search(&q, options))
     });
-    // Search hits (or all articles newest first), then the entity filters.
-    let rows = Memo::new(move |_| -> Vec<Row> {
+    // Search hits (or all articles newest first) under the filters: the engine's listing.
+    let listing = Memo::new(move |_| {
         let s = state.read();
-        let include = filters::resolve(snapshot, &s.include);
-        let exclude = filters::resolve(snapshot, &s.exclude);
-        let keep = |i: usize| {
-            filters::passes(snapshot, i, &include, &exclude)
-                && snapshot
-                    .docs
-                    .get(i)
-                    .is_some_and(|d| s.in_months(d.meta.date))
-        };
-        match &*results.read() {
-            Some(SearchResults { hits, .. }) => hits
-                .iter()
-                .filter(|h| keep(h.doc))
-                .filter_map(|h| {
-                    Some(Row {
-                        index: h.doc,
-                        doc: snapshot.docs.get(h.doc)?,
-                        snippets: h.snippets.clone(),
-                    })
-                })
-                .collect(),
-            None => {
-                let mut docs: Vec<(usize, &'static Document)> = snapshot
-                    .docs
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| keep(*i))
-                    .collect();
-                order::sort_by(&mut docs, |a, b| {
-                    b.1.meta.date.cmp(&a.1.meta.date).then(a.1.id.cmp(&b.1.id))
-                });
-                docs.into_iter()
-                    .map(|(index, doc)| Row {
-                        index,
-                        doc,
-                        snippets: Vec::new(),
-                    })
-                    .collect()
-            }
-        }
+        let results = results.read();
+        let hits = results.as_ref().map(|r| r.hits.as_slice());
+        listing::list(
+            snapshot,
+            filters::doc_entities(snapshot),
+            hits,
+            &s.filters(snapshot),
+        )
     });
-    // The outlet filter comes last, so the outlet facet can count every outlet's articles
-    // under the other filters (several outlets combine with OR).
+    // The outlet facet counts every outlet's articles under the other filters.
     let any_outlet: Signal<Vec<usize>> =
-        Memo::new(move |_| rows.read().iter().map(|r| r.index).collect()).into();
+        Memo::new(move |_| listing.read().any_outlet.clone()).into();
     let rows = Memo::new(move |_| -> Vec<Row> {
-        let s = state.read();
-        rows.read()
+        let results = results.read();
+        let hits = results.as_ref().map_or(&[][..], |r| r.hits.as_slice());
+        // Only the first hits carry snippets; the rest need no lookup.
+        let with_snippets: std::collections::HashMap<usize, &Vec<Snippet>> = hits
             .iter()
-            .filter(|r| s.in_sources(r.doc.meta.outlet.as_deref()))
-            .cloned()
+            .filter(|h| !h.snippets.is_empty())
+            .map(|h| (h.doc, &h.snippets))
+            .collect();
+        let snippets = |doc: usize| {
+            with_snippets
+                .get(&doc)
+                .map(|s| (*s).clone())
+                .unwrap_or_default()
+        };
+        listing
+            .read()
+            .rows
+            .iter()
+            .filter_map(|&index| {
+                Some(Row {
+                    index,
+                    doc: snapshot.docs.get(index)?,
+                    snippets: snippets(index),
+                })
+            })
             .collect()
     });
     // Memos: several panels read these, and a read of a derived signal would collect anew.

@@ -36,7 +36,7 @@ pub fn Cooccurrence(
         let n = top.len();
         let mut matrix = vec![vec![0usize; n]; n];
         for &d in docs.iter() {
-            let named = per_doc.get(d).map(Vec::as_slice).unwrap_or_default();
+            let named = per_doc.of(d);
             for i in 0..n {
                 if named.binary_search(&top[i].0).is_err() {
                     continue;

@@ -253,7 +253,7 @@ async fn own_corpus_build_shows_markup_as_text_and_finds_other_spellings() {
             assert_eq!(links, json!(web.into_iter().collect::<Vec<_>>()), "{}", doc.id);
             if let Some(title) = &doc.meta.title {
                 let heading = texts(&client, "article[data-doc] h1").await;
-                assert_eq!(heading, [title.clone()], "{}", doc.id);
+                assert_eq!(heading, std::slice::from_ref(title), "{}", doc.id);
             }
         }
 

@@ -9,10 +9,12 @@ pub mod analyze;
 pub mod compare;
 pub mod document;
 pub mod entities;
+pub mod facets;
 pub mod figures;
 pub mod index;
 #[cfg(feature = "ingest")]
 pub mod ingest;
+pub mod listing;
 pub mod order;
 pub mod problem;
 pub mod query;

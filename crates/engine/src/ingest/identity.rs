@@ -220,7 +220,7 @@ mod tests {
         let a = doc(&format!("Stromausfall im Norden\n\n{paragraph}"));
         let b = doc(&format!(
             "Stromausfall  im Norden\n\n{}",
-            paragraph.replace('„', "\"").replace('“', "\"")
+            paragraph.replace(['„', '“'], "\"")
         ));
         let c = doc(&format!("Stromausfall im Süden\n\n{paragraph}"));
         let short = doc("Kurz\n\nNur ein Satz.");
