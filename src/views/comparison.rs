@@ -152,18 +152,16 @@ pub fn ComparisonView(
                 .values
                 .iter()
                 .zip(&r.attribution)
-                .map(|(values, attribution)| {
-                    let shown: Vec<String> = values
-                        .iter()
-                        .map(|v| match v.value_max {
-                            Some(max) => format!("{}–{}", format::number(v.value), format::number(max)),
-                            None => format!("{}{}", if v.approx { "≈ " } else { "" }, format::number(v.value)),
-                        })
-                        .collect();
+                .enumerate()
+                .map(|(i, (values, attribution))| {
+                    let shown = r.shown(i).map(|v| match v.value_max {
+                        Some(max) => format!("{}–{}", format::number(v.value), format::number(max)),
+                        None => format!("{}{}", if v.approx { "≈ " } else { "" }, format::number(v.value)),
+                    });
                     let sentences: Vec<String> = values.iter().map(|v| v.sentence.clone()).collect();
                     view! {
                         <td title=sentences.join("\n\n")>
-                            <span class="value">{if shown.is_empty() { "–".to_string() } else { shown.join(", ") }}</span>
+                            <span class="value">{shown.unwrap_or_else(|| "–".to_string())}</span>
                             {attribution.as_deref().map(|a| view! { <span class="attribution">{attribution::label(a)}</span> })}
                         </td>
                     }

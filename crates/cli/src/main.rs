@@ -166,20 +166,16 @@ fn compare(corpus: &std::path::Path, json: bool, ids: &[String]) -> ExitCode {
             .values
             .iter()
             .zip(&r.attribution)
-            .map(|(v, a)| {
-                let values: Vec<String> = v.iter().map(|x| x.value.to_string()).collect();
+            .enumerate()
+            .map(|(i, (_, a))| {
                 let source = a
                     .as_deref()
                     .map(|a| format!(" ({})", compare::attribution::label(a)))
                     .unwrap_or_default();
-                format!(
-                    "{}{source}",
-                    if values.is_empty() {
-                        "–".into()
-                    } else {
-                        values.join(", ")
-                    }
-                )
+                match r.shown(i) {
+                    Some(v) => format!("{}{source}", v.value),
+                    None => "–".into(),
+                }
             })
             .collect();
         let flag = match (r.differ, r.relative_difference) {

@@ -86,6 +86,16 @@ pub struct FigureRow {
     pub relative_difference: Option<f64>,
 }
 
+impl FigureRow {
+    /// The value to show for article `i`: an article's repeats of one figure in a row are the
+    /// same value, so one stands for all, the first written exactly (`160.000` before `rund
+    /// 160.000`), else the first.
+    pub fn shown(&self, i: usize) -> Option<&Value> {
+        let values = self.values.get(i)?;
+        values.iter().find(|v| !v.approx).or_else(|| values.first())
+    }
+}
+
 /// A figure of a compared article, read for the comparison.
 #[derive(Debug, Clone)]
 pub struct Fact {
@@ -559,7 +569,40 @@ fn row(c: &Cluster, facts: &[Vec<Fact>], n: usize) -> FigureRow {
 
 #[cfg(test)]
 mod tests {
-    use super::best_pairing;
+    use super::{best_pairing, FigureRow, Value};
+
+    fn value(value: f64, approx: bool) -> Value {
+        Value {
+            value,
+            value_max: None,
+            approx,
+            text: String::new(),
+            sentence: String::new(),
+            start: 0,
+            attribution: None,
+        }
+    }
+
+    #[test]
+    fn a_cell_shows_one_value_the_exact_one_first() {
+        let row = FigureRow {
+            label: "Teilnehmer".into(),
+            noun: "Menschen".into(),
+            values: vec![
+                vec![value(160_000.0, true), value(160_000.0, false)],
+                vec![value(120_000.0, true), value(120_000.0, true)],
+                vec![],
+            ],
+            attribution: vec![None; 3],
+            differ: true,
+            relative_difference: None,
+        };
+        let shown = |i| row.shown(i).map(|v| (v.value, v.approx));
+        assert_eq!(shown(0), Some((160_000.0, false)));
+        assert_eq!(shown(1), Some((120_000.0, true)));
+        assert_eq!(shown(2), None);
+        assert_eq!(shown(3), None);
+    }
 
     #[test]
     fn the_best_pairing_beats_the_greedy_one() {
