@@ -1,4 +1,4 @@
-//! The app shell: decodes the corpus, derives the view state from the URL, and picks the view.
+//! The app shell: loads the corpus, derives the view state from the URL, and picks the view.
 
 use crate::corpus;
 use crate::location::Navigator;
@@ -11,22 +11,38 @@ use crate::views::{
 use leptos::prelude::*;
 use quellenlage_engine::Snapshot;
 
-/// Root component: the corpus is decoded here once; a broken snapshot shows a message, not a
-/// blank page.
+/// Root component: loads the corpus once, then shows the app; while it loads, the page's own
+/// loading message stays; a corpus that cannot be loaded shows which file and why, with a
+/// retry, never a blank page.
 #[component]
 pub fn App() -> impl IntoView {
-    remove_boot_placeholder();
-    match corpus::load() {
-        Ok(snapshot) => view! { <Shell snapshot/> }.into_any(),
-        Err(e) => view! {
-            <div id="app" class="app" data-ready="">
-                <main class="fatal">
-                    <h1>"Quellenlage"</h1>
-                    <p>"Die Artikelsammlung konnte nicht gelesen werden: " {e.to_string()}</p>
-                </main>
-            </div>
+    let attempt = RwSignal::new(0u32);
+    let loaded = LocalResource::new(move || {
+        attempt.track();
+        corpus::load()
+    });
+    move || match loaded.get() {
+        None => ().into_any(),
+        Some(Ok(snapshot)) => {
+            remove_boot_placeholder();
+            view! { <Shell snapshot/> }.into_any()
         }
-        .into_any(),
+        Some(Err(e)) => {
+            remove_boot_placeholder();
+            view! {
+                <div id="app" class="app" data-load-error="">
+                    <main class="fatal" role="alert">
+                        <h1>"Quellenlage"</h1>
+                        <p>"Die Artikelsammlung konnte nicht geladen werden."</p>
+                        <p class="fatal-detail">{e.to_string()}</p>
+                        <button type="button" class="share-button retry" on:click=move |_| attempt.update(|n| *n += 1)>
+                            "Erneut versuchen"
+                        </button>
+                    </main>
+                </div>
+            }
+            .into_any()
+        }
     }
 }
 

@@ -162,6 +162,87 @@ async fn outlet_filter_lives_in_the_url_and_combines_with_or() {
     .await;
 }
 
+/// Copies the folder `from` into `to`, files and subfolders.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_missing_data_file_is_named_and_retry_loads_it() {
+    // The split build: the app fetches data/manifest.json, then the snapshot it names. With
+    // the snapshot gone the page says which file is missing and offers a retry; once the file
+    // is back, the retry loads the whole corpus.
+    let copy = support::TempDir::new("missing-data");
+    copy_dir(&dist_dir(), &copy.0);
+    let data = copy.0.join("data");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data.join("manifest.json")).unwrap())
+            .expect("data/manifest.json is JSON");
+    let name = manifest["snapshot"]
+        .as_str()
+        .expect("the manifest names the snapshot");
+    let snapshot = data.join(name);
+    let aside = copy.0.join("snapshot.aside");
+    std::fs::rename(&snapshot, &aside).unwrap();
+    let server = StaticServer::start(&copy.0, "/sub/path/", 0).expect("static server");
+    let name = name.to_string();
+    with_browser(|client| async move {
+        client.goto(&server.url()).await.unwrap();
+        wait_until(
+            &client,
+            "return !!document.querySelector('[data-load-error]');",
+            "the load error is shown",
+        )
+        .await;
+        let detail = texts(&client, "[data-load-error] .fatal-detail").await;
+        assert_eq!(detail.len(), 1, "{detail:?}");
+        assert!(
+            detail[0].contains(&format!("data/{name}")) && detail[0].contains("404"),
+            "{detail:?}"
+        );
+        assert!(
+            texts(&client, "#boot").await.is_empty(),
+            "the loading message is gone"
+        );
+
+        std::fs::rename(&aside, &snapshot).unwrap();
+        click(
+            &client,
+            "[data-load-error] button.retry",
+            "the retry button",
+        )
+        .await;
+        wait_until(
+            &client,
+            "return !!document.querySelector('#app[data-ready]');",
+            "the retry loads the corpus",
+        )
+        .await;
+        let listed = attribute_values(&client, "data-hit").await;
+        assert_eq!(
+            listed.len(),
+            support::corpus_ids().len(),
+            "every article is listed"
+        );
+        let severe: Vec<_> = severe_log(&client)
+            .await
+            .into_iter()
+            .filter(|e| !e.message.contains("404"))
+            .collect();
+        assert!(severe.is_empty(), "{}", format_log(&severe));
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn single_file_build_works_from_a_file_url() {
     let file = built("QUELLENLAGE_SINGLE_FILE");

@@ -4,17 +4,19 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use quellenlage_engine::manifest::{Manifest, MANIFEST_FILE};
+
 use crate::tools::{self, Tools};
-use crate::{cmd, manifest, Result};
+use crate::{cmd, data, manifest, Result};
 
 /// Brotli settings of the size report: the strongest level, as a static host would use
 /// for precompressed files.
 const BROTLI_QUALITY: i32 = 11;
 const BROTLI_WINDOW_BITS: i32 = 22;
 
-/// Builds the app into `dist/` (from `corpus`, an absolute path from [`corpus_dir`], if
-/// given, instead of `corpus/`), prints the size report and returns the absolute path of
-/// the dist directory.
+/// Builds `dist/` (Trunk.toml's folder) from `corpus` (an absolute path from [`corpus_dir`]),
+/// or `corpus/` if none is given, prints the size report and returns the absolute path of the
+/// dist directory.
 pub fn build(root: &Path, tools: &Tools, corpus: Option<&Path>) -> Result<PathBuf> {
     let trunk_toml = tools::read_trunk_toml(root)?;
     let dist = root
@@ -22,36 +24,126 @@ pub fn build(root: &Path, tools: &Tools, corpus: Option<&Path>) -> Result<PathBu
     build_to(root, tools, corpus, &dist)
 }
 
-/// Like [`build`], into the directory `dist` (absolute) instead of Trunk.toml's.
+/// Like [`build`], into the directory `dist` (absolute) instead of Trunk.toml's: the app (built
+/// only when its sources changed, see [`app`]) plus `data/` from the corpus.
 pub fn build_to(root: &Path, tools: &Tools, corpus: Option<&Path>, dist: &Path) -> Result<PathBuf> {
-    let dist = dist.to_path_buf();
+    let app = app(root, tools)?;
+    let corpus = corpus.map_or_else(|| root.join("corpus"), Path::to_path_buf);
+    eprintln!("corpus: {}", corpus.display());
+    // The data first: a corpus with errors leaves an earlier dist/ as it was.
+    let staging = dist.with_extension("data-staging");
+    let _ = fs::remove_dir_all(&staging);
+    data::write(&corpus, &staging)?;
+    if dist.exists() {
+        fs::remove_dir_all(dist).map_err(|e| format!("cannot remove {}: {e}", dist.display()))?;
+    }
+    copy_dir(&app, dist)?;
+    fs::rename(staging.join(data::DATA_DIR), dist.join(data::DATA_DIR))
+        .map_err(|e| format!("cannot move the data into {}: {e}", dist.display()))?;
+    let _ = fs::remove_dir_all(&staging);
+    precompress(&dist.join(data::DATA_DIR))?;
+    print_size_report(dist)?;
+    Ok(dist.to_path_buf())
+}
+
+/// The app, built once into `target/app/` by `trunk build --release --offline` and precompressed;
+/// built again only when one of its inputs ([`APP_INPUTS`]) changed. No corpus goes into it.
+pub fn app(root: &Path, tools: &Tools) -> Result<PathBuf> {
+    let target = root.join("target");
+    let app = target.join("app");
+    let stamp_file = target.join("app.stamp");
+    let stamp = format!("{:016x}\n", inputs_hash(root)?);
+    if app.join("index.html").exists()
+        && fs::read_to_string(&stamp_file).ok().as_deref() == Some(&stamp)
+    {
+        eprintln!("app: unchanged since its last build ({})", app.display());
+        return Ok(app);
+    }
+    let _ = fs::remove_file(&stamp_file);
     let mut trunk = Command::new("trunk");
     trunk
         .current_dir(root)
         .args(["build", "--release", "--offline", "--dist"])
-        .arg(&dist)
+        .arg(&app)
         .env("PATH", tools.path_env()?);
-    if let Some(corpus) = corpus {
-        eprintln!("corpus: {}", corpus.display());
-        trunk.env("QUELLENLAGE_CORPUS", corpus);
-    }
     // `trunk --offline` makes cargo work offline too, so every crate must be downloaded
     // beforehand; this is quick when they already are.
     cmd::run(cmd::cargo(root).arg("fetch"))?;
     cmd::run(&mut trunk).map_err(|e| format!("the release build failed: {e}"))?;
-
     // Trunk leaves an empty lock file behind; it must not be published.
-    let lock = dist.join(".trunk-lock");
+    let lock = app.join(".trunk-lock");
     if lock.exists() {
         fs::remove_file(&lock).map_err(|e| format!("cannot remove {}: {e}", lock.display()))?;
     }
-    precompress(&dist)?;
-    print_size_report(&dist)?;
-    Ok(dist)
+    precompress(&app)?;
+    fs::write(&stamp_file, stamp)
+        .map_err(|e| format!("cannot write {}: {e}", stamp_file.display()))?;
+    Ok(app)
+}
+
+/// What the app is built from: a change in any of these builds it again.
+const APP_INPUTS: &[&str] = &[
+    "Cargo.toml",
+    "Cargo.lock",
+    "Trunk.toml",
+    "index.html",
+    "src",
+    "style",
+    "public",
+    "crates/engine/Cargo.toml",
+    "crates/engine/src",
+];
+
+/// A hash of the names and contents of every file in [`APP_INPUTS`].
+fn inputs_hash(root: &Path) -> Result<u64> {
+    let mut files = Vec::new();
+    for input in APP_INPUTS {
+        let path = root.join(input);
+        if path.is_dir() {
+            collect_files(&path, &mut files)?;
+        } else if path.exists() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    let mut all = Vec::new();
+    for file in &files {
+        all.extend_from_slice(
+            file.strip_prefix(root)
+                .unwrap_or(file)
+                .to_string_lossy()
+                .as_bytes(),
+        );
+        all.push(0);
+        all.extend(fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?);
+        all.push(0);
+    }
+    Ok(data::fnv1a(&all))
+}
+
+/// Copies the folder `from` to `to` (which must not exist), files and subfolders.
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let entries = fs::read_dir(from).map_err(|e| format!("cannot list {}: {e}", from.display()))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|e| format!("cannot list {}: {e}", from.display()))?
+            .path();
+        let Some(name) = path.file_name() else {
+            continue;
+        };
+        if path.is_dir() {
+            copy_dir(&path, &to.join(name))?;
+        } else {
+            fs::copy(&path, to.join(name))
+                .map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// File types a static host serves compressed; images like the SVG favicon are text too.
-const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "svg", "json", "txt"];
+const COMPRESSIBLE: &[&str] = &["html", "js", "wasm", "css", "svg", "json", "txt", "bin"];
 
 /// Whether `path` is a precompressed copy written by [`precompress`].
 fn is_precompressed(path: &Path) -> bool {
@@ -125,6 +217,11 @@ pub fn single_file(dist: &Path, out: &Path) -> Result<PathBuf> {
     let glue = String::from_utf8(read(&find(".js")?)?)
         .map_err(|_| "the JavaScript glue is not UTF-8".to_string())?;
     let wasm = read(&find("_bg.wasm")?)?;
+    let data_dir = dist.join(data::DATA_DIR);
+    let data_manifest = String::from_utf8(read(&data_dir.join(MANIFEST_FILE))?)
+        .map_err(|_| "the data manifest is not UTF-8".to_string())?;
+    let data_manifest = Manifest::from_json(&data_manifest).map_err(|e| e.to_string())?;
+    let snapshot = read(&data_dir.join(&data_manifest.snapshot))?;
 
     let mut page = html;
     // The stylesheet link becomes a <style> element.
@@ -143,7 +240,7 @@ pub fn single_file(dist: &Path, out: &Path) -> Result<PathBuf> {
         .iter()
         .find_map(|start| tag_span(&page, start, "</script>"))
         .ok_or("single file: no module script (Trunk's loader) in dist/index.html")?;
-    let module = inline_module(&glue, &wasm)?;
+    let module = inline_module(&glue, &wasm, &snapshot)?;
     page.replace_range(
         loader,
         &format!("<script type=\"module\">\n{module}</script>"),
@@ -213,12 +310,14 @@ fn tag_span(html: &str, start: &str, end: &str) -> Option<std::ops::Range<usize>
 }
 
 /// wasm-bindgen's glue as an inline module: `export` keywords removed (nothing imports it),
-/// then started with the wasm bytes instead of a URL.
-fn inline_module(glue: &str, wasm: &[u8]) -> Result<String> {
+/// the corpus snapshot set as the global the app reads instead of fetching `data/`, then
+/// started with the wasm bytes instead of a URL.
+fn inline_module(glue: &str, wasm: &[u8], snapshot: &[u8]) -> Result<String> {
     if glue.contains("</script") {
         return Err("single file: the JavaScript glue contains `</script`".into());
     }
-    let mut module = String::with_capacity(glue.len() + wasm.len() * 4 / 3 + 256);
+    let mut module =
+        String::with_capacity(glue.len() + (wasm.len() + snapshot.len()) * 4 / 3 + 256);
     let mut started = false;
     for line in glue.lines() {
         let line = match line.strip_prefix("export ") {
@@ -239,6 +338,9 @@ fn inline_module(glue: &str, wasm: &[u8]) -> Result<String> {
                 .into(),
         );
     }
+    module.push_str("window.quellenlageSnapshot = Uint8Array.from(atob(\"");
+    module.push_str(&base64(snapshot));
+    module.push_str("\"), (c) => c.charCodeAt(0));\n");
     module.push_str("const wasmBytes = Uint8Array.from(atob(\"");
     module.push_str(&base64(wasm));
     module.push_str("\"), (c) => c.charCodeAt(0));\n");
@@ -443,18 +545,24 @@ mod tests {
     fn glue_becomes_an_inline_module_started_with_the_bytes() {
         let glue = "export class A {}\nexport function f() {}\nfunction __wbg_init() {}\n\
                     export { initSync, __wbg_init as default };\n";
-        let module = inline_module(glue, b"\0asm").unwrap();
+        let module = inline_module(glue, b"\0asm", b"QLS").unwrap();
         assert!(!module.contains("export"), "{module}");
         assert!(
             module.starts_with("class A {}\nfunction f() {}\n"),
             "{module}"
         );
         assert!(module.contains("atob(\"AGFzbQ==\")"), "{module}");
+        // The corpus is set before the app starts.
+        let data = module
+            .find("window.quellenlageSnapshot = Uint8Array.from(atob(\"UUxT\")")
+            .expect("the snapshot is inlined");
+        assert!(data < module.find("await __wbg_init").unwrap(), "{module}");
         assert!(module.ends_with("await __wbg_init({ module_or_path: wasmBytes });\n"));
         let no_default = "export function f() {}\n";
-        assert!(inline_module(no_default, b"").is_err());
+        assert!(inline_module(no_default, b"", b"").is_err());
         assert!(inline_module(
             "const s = '</script>';\nexport { __wbg_init as default };",
+            b"",
             b""
         )
         .is_err());

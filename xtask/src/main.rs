@@ -5,6 +5,7 @@
 
 mod bench;
 mod cmd;
+mod data;
 mod dist;
 mod fuzz;
 mod manifest;

@@ -2,8 +2,9 @@
 //!
 //! The pipeline runs at build time: [`ingest`] reads a folder of articles into [`Document`]s
 //! (metadata plus main-text and boilerplate blocks), and [`snapshot`] serialises them into the
-//! compact binary the browser app decodes once at start-up. The CLI runs the same code, so the
-//! command line and the web app give the same answers.
+//! compact binary the browser app fetches (named in the data [`manifest`]) and decodes once at
+//! start-up. The CLI runs the same code, so the command line and the web app give the same
+//! answers.
 
 pub mod analyze;
 pub mod compare;
@@ -15,6 +16,7 @@ pub mod index;
 #[cfg(feature = "ingest")]
 pub mod ingest;
 pub mod listing;
+pub mod manifest;
 pub mod order;
 pub mod problem;
 pub mod query;
