@@ -203,3 +203,38 @@ fn each_figure_has_its_own_source_and_the_same_fact_meets_in_one_row() {
     let dresden = row_with(600.0);
     assert!(dresden.values[1].is_empty(), "{dresden:#?}");
 }
+
+#[test]
+fn a_far_value_does_not_join_a_row_others_agree_on() {
+    // Written for this test: three reports agree that about 40 miners are still trapped;
+    // the fourth says two are to be brought up today. One similar sentence must not pull
+    // the 2 into the row of 40, 42 and 40.
+    let reports = [
+        ("a", " date 2025-03 Ostrava ct | Grubenunglück: Noch 40 Bergleute eingeschlossen\n\nNach Angaben des Betreibers sind in der Grube bei Ostrava noch 40 Bergleute unter Tage eingeschlossen.\n\nDie Rettungskräfte bohren seit Sonntag einen zweiten Schacht."),
+        ("b", " date 2025-03 Ostrava idnes | Grubenunglück bei Ostrava\n\nIn der Grube bei Ostrava sind nach Angaben des Betreibers noch 42 Bergleute unter Tage eingeschlossen.\n\nDie Rettungskräfte bohren seit Sonntag einen zweiten Schacht."),
+        ("c", " date 2025-03 Ostrava denik | Bergleute in Ostrava weiter eingeschlossen\n\nLaut Betreiber sind in der Grube bei Ostrava noch 40 Bergleute unter Tage eingeschlossen.\n\nDie Rettungskräfte bohren seit Sonntag einen zweiten Schacht."),
+        ("d", " date 2025-03 Ostrava novinky | Rettung in Ostrava\n\nNoch am Montag sollen in der Grube bei Ostrava zwei Bergleute unter Tage geborgen werden.\n\nDie Rettungskräfte bohren seit Sonntag einen zweiten Schacht."),
+    ];
+    let docs = reports
+        .iter()
+        .map(|(id, text)| {
+            let (doc, problems) =
+                quellenlage_engine::ingest::ingest_article(id, "test", text.as_bytes());
+            assert!(problems.is_empty(), "{problems:?}");
+            doc.expect("article")
+        })
+        .collect();
+    let s = Snapshot::build(docs, Vec::new());
+    let c = compare(&s, &[0, 1, 2, 3]);
+    let row = c
+        .figures
+        .iter()
+        .find(|r| r.values[0].iter().any(|v| v.value == 40.0))
+        .unwrap_or_else(|| panic!("a row with 40: {:#?}", c.figures));
+    let shown: Vec<Option<f64>> = (0..4).map(|i| row.shown(i).map(|v| v.value)).collect();
+    assert_eq!(
+        shown,
+        [Some(40.0), Some(42.0), Some(40.0), None],
+        "{row:#?}"
+    );
+}

@@ -45,6 +45,8 @@ const SOURCE_WEIGHT: f32 = 0.15;
 const CLOSENESS_WEIGHT: f32 = 0.3;
 /// Added when both are their article's first figure of what they count, of about the same size.
 const FIRST_WEIGHT: f32 = 0.1;
+/// Values further apart than this factor join a row only if every such pair could share one.
+const FAR_RATIO: f64 = 5.0;
 /// Subtracted when the two sentences name different places and none in common.
 const PLACE_WEIGHT: f32 = 0.2;
 /// Added when both count exactly the same thing (not one group within the other).
@@ -408,6 +410,19 @@ pub fn rows(facts: &[Vec<Fact>], scorer: &Scorer) -> Vec<FigureRow> {
                 .any(|&y| x.0 == y.0 && !same_value(&fact(x).value, &fact(y).value))
         });
         if clash {
+            continue;
+        }
+        // Every pair of the joined row must be one that could share a row: one strong link
+        // must not pull a far-off value (`3 Geiseln` to be released) into a row that others
+        // agree on (`91 Geiseln` still held).
+        let unsupported = clusters[ca].members.iter().any(|&x| {
+            clusters[cb].members.iter().any(|&y| {
+                let (a, b) = (fact(x).value.value.abs(), fact(y).value.value.abs());
+                let far = a.min(b) * FAR_RATIO < a.max(b);
+                x.0 != y.0 && far && link_score(scorer, (x.0, fact(x)), (y.0, fact(y))).is_none()
+            })
+        });
+        if unsupported {
             continue;
         }
         let (keep, gone) = (ca.min(cb), ca.max(cb));
