@@ -70,7 +70,8 @@ pub fn write(corpus: &Path, dist: &Path) -> Result<Manifest> {
     Ok(manifest)
 }
 
-/// FNV-1a (64 bit): a content hash for cache-busting file names, not for security.
+/// FNV-1a (64 bit): a content hash for cache-busting file names and the benchmark's brotli
+/// cache, not for security.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
@@ -86,6 +87,7 @@ mod tests {
         assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+        assert_ne!(fnv1a(b"Kim"), fnv1a(b"Kin"));
     }
 
     #[test]

@@ -133,7 +133,12 @@ Die Polizei sprach am Abend von mindestens 3 500 Teilnehmern, der Verein „Rad 
 Die Zahl der Todesopfer des Unfalls am Rande der Route ist auf drei gestiegen, wie die Feuerwehr mitteilte.
 
 Auf dem Augustusplatz warteten nach dem Stadtfest 10.000 Container auf den Abtransport.";
-    let docs = [("lvz", a), ("mdr", b)]
+    articles(&[("lvz", a), ("mdr", b)])
+}
+
+/// A snapshot of articles written for a test, each `(id, text)` ingested without problems.
+fn articles(texts: &[(&str, &str)]) -> Snapshot {
+    let docs = texts
         .iter()
         .map(|(id, text)| {
             let (doc, problems) =
@@ -215,16 +220,7 @@ fn a_far_value_does_not_join_a_row_others_agree_on() {
         ("c", " date 2025-03 Ostrava denik | Bergleute in Ostrava weiter eingeschlossen\n\nLaut Betreiber sind in der Grube bei Ostrava noch 40 Bergleute unter Tage eingeschlossen.\n\nDie Rettungskräfte bohren seit Sonntag einen zweiten Schacht."),
         ("d", " date 2025-03 Ostrava novinky | Rettung in Ostrava\n\nNoch am Montag sollen in der Grube bei Ostrava zwei Bergleute unter Tage geborgen werden.\n\nDie Rettungskräfte bohren seit Sonntag einen zweiten Schacht."),
     ];
-    let docs = reports
-        .iter()
-        .map(|(id, text)| {
-            let (doc, problems) =
-                quellenlage_engine::ingest::ingest_article(id, "test", text.as_bytes());
-            assert!(problems.is_empty(), "{problems:?}");
-            doc.expect("article")
-        })
-        .collect();
-    let s = Snapshot::build(docs, Vec::new());
+    let s = articles(&reports);
     let c = compare(&s, &[0, 1, 2, 3]);
     let row = c
         .figures

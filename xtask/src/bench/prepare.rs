@@ -154,7 +154,7 @@ fn sizes(dir: &Path) -> Result {
     for (key, relative) in SIZED_FILES {
         let path = dir.join(relative);
         let data = fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let hash = format!("{:016x}-{}", fnv1a(&data), data.len());
+        let hash = format!("{:016x}-{}", crate::data::fnv1a(&data), data.len());
         files.push((key, path, data, hash));
     }
     // Largest first, on as many threads as there are cores: the biggest file bounds the time.
@@ -230,22 +230,4 @@ fn ms(started: Instant) -> f64 {
 
 fn write_file(path: &Path, data: &[u8]) -> Result {
     fs::write(path, data).map_err(|e| format!("cannot write {}: {e}", path.display()))
-}
-
-/// FNV-1a, 64 bits: a content fingerprint for the brotli cache (not for security).
-fn fnv1a(data: &[u8]) -> u64 {
-    data.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fingerprints_differ_for_different_content() {
-        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
-        assert_ne!(fnv1a(b"Kim"), fnv1a(b"Kin"));
-    }
 }
