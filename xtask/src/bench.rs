@@ -15,6 +15,7 @@
 //! snapshot bytes change) adds about four minutes on two cores. No timing is asserted
 //! anywhere: these are measurements, not tests.
 
+pub mod app;
 mod corpus;
 mod prepare;
 mod report;
@@ -73,14 +74,7 @@ pub fn run(root: &Path, json: bool, browser_only: bool) -> Result {
             let minisearch = tools::ensure_npm_package(&npm, "minisearch", MINISEARCH_VERSION)?;
             Ok((tools, minisearch))
         })?;
-        let xtask = steps.run("xtask build", || {
-            quiet(
-                cmd::cargo(root)
-                    .args(["build", "-p", "xtask"])
-                    .args(prep_profile_args()),
-            )?;
-            Ok(target.join(PREP_PROFILE).join("xtask"))
-        })?;
+        let xtask = steps.run("xtask build", || prep_xtask(root, &target, json))?;
         let internal = |step: &str| {
             quiet(
                 Command::new(&xtask)
@@ -129,6 +123,21 @@ pub fn run(root: &Path, json: bool, browser_only: bool) -> Result {
         );
     }
     Ok(())
+}
+
+/// Builds xtask in the [`PREP_PROFILE`] (optimised) and returns the binary's path; with `quiet`,
+/// cargo's output is shown only on failure.
+pub(crate) fn prep_xtask(root: &Path, target: &Path, quiet: bool) -> Result<PathBuf> {
+    let mut command = cmd::cargo(root);
+    command
+        .args(["build", "-p", "xtask"])
+        .args(prep_profile_args());
+    if quiet {
+        cmd::run_quietly(&mut command)?;
+    } else {
+        cmd::run(&mut command)?;
+    }
+    Ok(target.join(PREP_PROFILE).join("xtask"))
 }
 
 /// Cargo arguments selecting the [`PREP_PROFILE`]: defined here with `--config`, so the
@@ -246,7 +255,7 @@ fn num(value: &Value) -> f64 {
 }
 
 /// Cargo's target directory, wherever `CARGO_TARGET_DIR` or config put it.
-fn target_dir(root: &Path) -> Result<PathBuf> {
+pub(crate) fn target_dir(root: &Path) -> Result<PathBuf> {
     let output = cmd::cargo(root)
         .args(["metadata", "--format-version", "1", "--no-deps"])
         .output()

@@ -21,7 +21,9 @@ pub const DATA_DIR: &str = "data";
 /// `manifest.json` naming it, and returns the manifest. Whatever `dist/data/` held before is replaced. A corpus with
 /// errors (every one named `file:line: …`) or without a single article writes nothing.
 pub fn write(corpus: &Path, dist: &Path) -> Result<Manifest> {
+    let started = std::time::Instant::now();
     let ingested = ingest_dir(corpus);
+    let ingest_s = started.elapsed().as_secs_f64();
     for problem in &ingested.problems {
         eprintln!("{problem}");
     }
@@ -46,6 +48,7 @@ pub fn write(corpus: &Path, dist: &Path) -> Result<Manifest> {
     }
     let docs = ingested.docs.len();
     let snapshot = Snapshot::build(ingested.docs, ingested.entities).encode();
+    let build_s = started.elapsed().as_secs_f64() - ingest_s;
     let manifest = Manifest {
         snapshot: format!("snapshot-{:016x}.bin", fnv1a(&snapshot)),
         snapshot_bytes: snapshot.len() as u64,
@@ -63,7 +66,8 @@ pub fn write(corpus: &Path, dist: &Path) -> Result<Manifest> {
     write(&manifest.snapshot, &snapshot)?;
     write(MANIFEST_FILE, manifest.to_json().as_bytes())?;
     eprintln!(
-        "data: {docs} articles, {} ({:.1} KiB)",
+        "data: {docs} articles, {} ({:.1} KiB); ingest {ingest_s:.1} s, index, entities and \
+         figures {build_s:.1} s",
         manifest.snapshot,
         snapshot.len() as f64 / 1024.0
     );

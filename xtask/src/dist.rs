@@ -29,21 +29,32 @@ pub fn build(root: &Path, tools: &Tools, corpus: Option<&Path>) -> Result<PathBu
 pub fn build_to(root: &Path, tools: &Tools, corpus: Option<&Path>, dist: &Path) -> Result<PathBuf> {
     let app = app(root, tools)?;
     let corpus = corpus.map_or_else(|| root.join("corpus"), Path::to_path_buf);
+    with_data(&app, &corpus, dist)?;
+    print_size_report(dist)?;
+    Ok(dist.to_path_buf())
+}
+
+/// Makes `dist` a copy of the built `app` plus `data/` from `corpus`, precompressed. The data is
+/// built first: a corpus with errors leaves an earlier `dist` as it was.
+pub fn with_data(app: &Path, corpus: &Path, dist: &Path) -> Result {
     eprintln!("corpus: {}", corpus.display());
-    // The data first: a corpus with errors leaves an earlier dist/ as it was.
     let staging = dist.with_extension("data-staging");
     let _ = fs::remove_dir_all(&staging);
-    data::write(&corpus, &staging)?;
+    data::write(corpus, &staging)?;
     if dist.exists() {
         fs::remove_dir_all(dist).map_err(|e| format!("cannot remove {}: {e}", dist.display()))?;
     }
-    copy_dir(&app, dist)?;
+    copy_dir(app, dist)?;
     fs::rename(staging.join(data::DATA_DIR), dist.join(data::DATA_DIR))
         .map_err(|e| format!("cannot move the data into {}: {e}", dist.display()))?;
     let _ = fs::remove_dir_all(&staging);
+    let started = std::time::Instant::now();
     precompress(&dist.join(data::DATA_DIR))?;
-    print_size_report(dist)?;
-    Ok(dist.to_path_buf())
+    eprintln!(
+        "data: precompressed (brotli, gzip) in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 /// The app, built once into `target/app/` by `trunk build --release --offline` and precompressed;

@@ -35,6 +35,9 @@ commands:
   bench [--json] [--browser-only]  criterion benches, then Quellenlage vs. MiniSearch in Chromium
                                    on 10,000 synthetic articles; --json: results as one JSON
                                    line at the end of stdout; --browser-only: skip criterion
+  bench --docs N [--json]          the app itself with N synthetic articles: data build time and
+                                   peak memory, bytes before the first search, first results,
+                                   keystroke-to-paint; the dist in target/bench/dist-N/
 ";
 
 /// The default port of `cargo xtask serve`.
@@ -58,11 +61,13 @@ enum Task {
     Bench {
         json: bool,
         browser_only: bool,
+        docs: Option<usize>,
     },
     /// One preparation step of the browser benchmark, run by an optimised xtask build.
     BenchInternal {
         step: String,
         dir: PathBuf,
+        docs: Option<usize>,
     },
     Help,
 }
@@ -103,8 +108,15 @@ fn run(task: Task) -> Result {
         }
         Task::Test => test(root),
         Task::Fuzz { seconds } => fuzz::run(root, seconds),
-        Task::Bench { json, browser_only } => bench::run(root, json, browser_only),
-        Task::BenchInternal { step, dir } => bench::run_internal(&step, root, &dir),
+        Task::Bench {
+            json,
+            docs: Some(docs),
+            ..
+        } => bench::app::run(root, docs, json),
+        Task::Bench {
+            json, browser_only, ..
+        } => bench::run(root, json, browser_only),
+        Task::BenchInternal { step, dir, docs } => bench::run_internal(&step, root, &dir, docs),
     }
 }
 
@@ -128,18 +140,21 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Task> {
     };
     if command == "bench-internal" {
         // Not for people: `cargo xtask bench` runs it (see bench.rs).
-        return match (args.next(), args.next(), args.next()) {
-            (Some(step), Some(dir), None) => Ok(Task::BenchInternal {
+        let usage = || "usage: xtask bench-internal <step> <bench dir> [docs]".to_owned();
+        return match (args.next(), args.next(), args.next(), args.next()) {
+            (Some(step), Some(dir), docs, None) => Ok(Task::BenchInternal {
                 step,
                 dir: PathBuf::from(dir),
+                docs: docs.map(|d| d.parse().map_err(|_| usage())).transpose()?,
             }),
-            _ => Err("usage: xtask bench-internal <step> <bench dir>".to_owned()),
+            _ => Err(usage()),
         };
     }
     let mut corpus = None;
     let mut port = DEFAULT_PORT;
     let mut json = false;
     let mut browser_only = false;
+    let mut docs = None;
     let mut single_file = false;
     let mut seconds = fuzz::DEFAULT_SECONDS;
     let allowed: &[&str] = match command.as_str() {
@@ -147,7 +162,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Task> {
         "serve" => &["--port", "--corpus"],
         "test" => &[],
         "fuzz" => &["--seconds"],
-        "bench" => &["--json", "--browser-only"],
+        "bench" => &["--json", "--browser-only", "--docs"],
         "help" | "--help" | "-h" => return Ok(Task::Help),
         other => return Err(format!("unknown command `{other}`\n\n{USAGE}")),
     };
@@ -174,6 +189,12 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Task> {
                         format!("`--seconds {text}`: not a whole number of seconds")
                     })?;
             }
+            "--docs" => {
+                let text = value()?;
+                docs = Some(text.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
+                    format!("`--docs {text}`: not a positive number of articles")
+                })?);
+            }
             "--json" => json = true,
             "--browser-only" => browser_only = true,
             "--single-file" => single_file = true,
@@ -188,7 +209,11 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Task> {
         "serve" => Task::Serve { port, corpus },
         "test" => Task::Test,
         "fuzz" => Task::Fuzz { seconds },
-        _ => Task::Bench { json, browser_only },
+        _ => Task::Bench {
+            json,
+            browser_only,
+            docs,
+        },
     })
 }
 
@@ -333,21 +358,40 @@ mod tests {
             parse(&["bench", "--json"]),
             Ok(Task::Bench {
                 json: true,
-                browser_only: false
+                browser_only: false,
+                docs: None
             })
         );
         assert_eq!(
             parse(&["bench", "--browser-only"]),
             Ok(Task::Bench {
                 json: false,
-                browser_only: true
+                browser_only: true,
+                docs: None
+            })
+        );
+        assert_eq!(
+            parse(&["bench", "--docs", "100000", "--json"]),
+            Ok(Task::Bench {
+                json: true,
+                browser_only: false,
+                docs: Some(100_000)
             })
         );
         assert_eq!(
             parse(&["bench-internal", "corpus", "target/bench"]),
             Ok(Task::BenchInternal {
                 step: "corpus".into(),
-                dir: "target/bench".into()
+                dir: "target/bench".into(),
+                docs: None
+            })
+        );
+        assert_eq!(
+            parse(&["bench-internal", "corpus", "target/bench", "500"]),
+            Ok(Task::BenchInternal {
+                step: "corpus".into(),
+                dir: "target/bench".into(),
+                docs: Some(500)
             })
         );
     }
@@ -358,6 +402,8 @@ mod tests {
         assert!(err.contains("not a port number"), "{err}");
         let err = parse(&["fuzz", "--seconds", "0"]).unwrap_err();
         assert!(err.contains("not a whole number of seconds"), "{err}");
+        let err = parse(&["bench", "--docs", "0"]).unwrap_err();
+        assert!(err.contains("not a positive number of articles"), "{err}");
         let err = parse(&["dist", "--port", "1"]).unwrap_err();
         assert!(err.contains("does not take `--port`"), "{err}");
         let err = parse(&["dist", "--corpus"]).unwrap_err();

@@ -22,7 +22,7 @@ use crate::Result;
 pub const GENERATOR_VERSION: u32 = 2;
 /// The seed of every random choice.
 const SEED: u64 = 0x5155_454c_4c45_4e21;
-/// Number of generated articles.
+/// Number of generated articles unless `--docs` says otherwise.
 pub const DOCS: usize = 10_000;
 /// Words per article: uniformly between these bounds.
 const WORDS_MIN: usize = 450;
@@ -136,17 +136,18 @@ pub struct CorpusStats {
 }
 
 /// The stamp written after a complete generation; a different one means "regenerate".
-fn stamp() -> String {
-    format!("generator {GENERATOR_VERSION} seed {SEED:#x} docs {DOCS}\n")
+fn stamp(docs: usize) -> String {
+    format!("generator {GENERATOR_VERSION} seed {SEED:#x} docs {docs}\n")
 }
 
-/// Generates the corpus into `bench_dir/corpus` and the queries into `bench_dir/queries.json`
-/// unless both are there from this generator version. Returns the stats as JSON.
-pub fn ensure(root: &Path, bench_dir: &Path) -> Result<Value> {
+/// Generates `docs` articles into `bench_dir/corpus` and the queries into
+/// `bench_dir/queries.json` unless both are there from this generator version. Returns the stats
+/// as JSON.
+pub fn ensure(root: &Path, bench_dir: &Path, docs: usize) -> Result<Value> {
     let dir = bench_dir.join("corpus");
     let stats_path = bench_dir.join("corpus.json");
     let queries_path = bench_dir.join("queries.json");
-    let current = fs::read_to_string(dir.join(STAMP)).is_ok_and(|s| s == stamp());
+    let current = fs::read_to_string(dir.join(STAMP)).is_ok_and(|s| s == stamp(docs));
     if current && queries_path.is_file() {
         if let Ok(stats) = fs::read_to_string(&stats_path) {
             if let Ok(stats) = serde_json::from_str::<Value>(&stats) {
@@ -158,7 +159,7 @@ pub fn ensure(root: &Path, bench_dir: &Path) -> Result<Value> {
             }
         }
     }
-    eprintln!("corpus: generating {DOCS} articles into {}", dir.display());
+    eprintln!("corpus: generating {docs} articles into {}", dir.display());
     if dir.exists() {
         fs::remove_dir_all(&dir).map_err(|e| format!("cannot remove {}: {e}", dir.display()))?;
     }
@@ -167,8 +168,8 @@ pub fn ensure(root: &Path, bench_dir: &Path) -> Result<Value> {
     let source = source_sentences(&root.join("corpus"))?;
     let words = WordList::read(Path::new(WORD_LIST))?;
     let mut rng = Rng::new(SEED);
-    let mut articles = Vec::with_capacity(DOCS);
-    for i in 0..DOCS {
+    let mut articles = Vec::with_capacity(docs);
+    for i in 0..docs {
         let article = article(&mut rng, &source, &words);
         let path = dir.join(format!("syn_{i:05}.txt"));
         fs::write(&path, &article).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
@@ -206,7 +207,7 @@ pub fn ensure(root: &Path, bench_dir: &Path) -> Result<Value> {
     });
     write_json(&stats_path, &stats)?;
     // Last: only a complete corpus is ever considered up to date.
-    fs::write(dir.join(STAMP), stamp()).map_err(|e| format!("cannot write the stamp: {e}"))?;
+    fs::write(dir.join(STAMP), stamp(docs)).map_err(|e| format!("cannot write the stamp: {e}"))?;
     Ok(stats)
 }
 

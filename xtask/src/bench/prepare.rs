@@ -31,10 +31,10 @@ pub const SIZED_FILES: [(&str, &str); 7] = [
 ];
 
 /// Runs one preparation step; `root` is the workspace, `dir` the bench directory.
-pub fn run(step: &str, root: &Path, dir: &Path) -> Result {
+pub fn run(step: &str, root: &Path, dir: &Path, docs: Option<usize>) -> Result {
     match step {
         "corpus" => {
-            let stats = corpus::ensure(root, dir)?;
+            let stats = corpus::ensure(root, dir, docs.unwrap_or(corpus::DOCS))?;
             eprintln!(
                 "corpus: {} articles, {} words, {} distinct terms (analyzer terms; ≥ {} wanted)",
                 stats["docs"],
@@ -46,6 +46,11 @@ pub fn run(step: &str, root: &Path, dir: &Path) -> Result {
         }
         "snapshot" => snapshot(dir),
         "sizes" => sizes(dir),
+        "app-data" => super::app::data_build(
+            root,
+            dir,
+            docs.ok_or("the app-data step needs the number of articles")?,
+        ),
         other => Err(format!("unknown bench-internal step `{other}`")),
     }
 }
