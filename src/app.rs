@@ -63,6 +63,7 @@ fn Shell(snapshot: &'static Snapshot) -> impl IntoView {
     // The one derivation of the view from the URL; components receive what they show.
     let state = Memo::new(move |_| ViewState::from_query_string(&search.read()));
     provide_context(navigator);
+    provide_context(crate::links::Links::install(state));
     crate::keyboard::install(state, navigator);
 
     // The address bar always shows the canonical form of the view: parameters the app does not

@@ -1,7 +1,7 @@
-//! The snapshot's per-article entity lists, derived once; counts and filters themselves are the
+//! The snapshot's per-article entity lists and outlet column, derived once; counts and filters themselves are the
 //! engine's ([`quellenlage_engine::facets`], [`quellenlage_engine::listing`]).
 
-use quellenlage_engine::facets::{self, DocEntities};
+use quellenlage_engine::facets::{self, DocEntities, DocOutlets};
 use quellenlage_engine::Snapshot;
 use std::sync::OnceLock;
 
@@ -13,12 +13,15 @@ pub fn doc_entities(snapshot: &'static Snapshot) -> &'static DocEntities {
 
 /// For the given documents: how many of them name each entity, most first, then by name.
 pub fn facet_counts(snapshot: &'static Snapshot, docs: &[usize]) -> Vec<(u32, usize)> {
-    doc_entities(snapshot).entity_counts(snapshot, docs)
+    doc_entities(snapshot).entity_counts(docs)
 }
 
 /// For the given documents: how many come from each outlet (`None`: unknown), most first.
-pub fn outlet_counts(snapshot: &Snapshot, docs: &[usize]) -> Vec<(Option<String>, usize)> {
-    facets::outlet_counts(snapshot, docs)
+pub fn outlet_counts(snapshot: &'static Snapshot, docs: &[usize]) -> Vec<(Option<String>, usize)> {
+    static DOC_OUTLETS: OnceLock<DocOutlets> = OnceLock::new();
+    DOC_OUTLETS
+        .get_or_init(|| DocOutlets::new(snapshot))
+        .counts(docs)
 }
 
 /// Entity indices for ids; unknown ids are ignored.

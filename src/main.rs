@@ -5,6 +5,7 @@ mod corpus;
 mod filters;
 mod format;
 mod keyboard;
+mod links;
 mod location;
 mod share;
 mod view_state;

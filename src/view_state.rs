@@ -336,6 +336,11 @@ impl ViewState {
             ..self.clone()
         }
     }
+
+    /// Whether `other` is this view with another query only (what a keystroke changes).
+    pub fn differs_only_in_query(&self, other: &ViewState) -> bool {
+        self.query != other.query && self.with_query("") == other.with_query("")
+    }
 }
 
 /// Entity ids are lower-case slugs (`kim-jong-un`).
@@ -437,6 +442,37 @@ pub fn encode_component(value: &str) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// A keystroke changes the query only; any other change (a filter, an open article, the
+    /// tab) is more than that.
+    #[test]
+    fn a_new_query_alone_is_told_from_other_changes() {
+        #[rustfmt::skip]
+        let cases: &[(&str, &str, bool)] = &[
+            ("?q=Kur", "?q=Kursk", true),
+            ("?q=Kursk&e=kim-jong-un", "?e=kim-jong-un", true),
+            ("?q=Kursk", "?q=Kursk", false),
+            ("?q=Kursk", "?q=Kursk&e=kim-jong-un", false),
+            ("?q=Kur", "?q=Kursk&tab=zahlen", false),
+            ("?q=Kur", "?q=Kursk&doc=a", false),
+        ];
+        for &(before, after, only_query) in cases {
+            let (a, b) = (
+                ViewState::from_query_string(before),
+                ViewState::from_query_string(after),
+            );
+            assert_eq!(
+                a.differs_only_in_query(&b),
+                only_query,
+                "{before} → {after}"
+            );
+            assert_eq!(
+                b.differs_only_in_query(&a),
+                only_query,
+                "{after} → {before}"
+            );
+        }
+    }
 
     /// Hostile and broken query strings, as a forged link would carry them, and what is kept.
     #[test]

@@ -2,6 +2,7 @@
 
 use crate::filters;
 use crate::format;
+use crate::links::Links;
 use crate::view_state::{Tab, ViewState, MAX_COMPARED};
 use crate::views::cooccurrence::Cooccurrence;
 use crate::views::facets::{ActiveFilters, Facets};
@@ -15,8 +16,10 @@ use quellenlage_engine::{Document, Snapshot};
 
 /// Characters of main text shown under each title when there is no query.
 const PREVIEW_CHARS: usize = 220;
-/// Hits rendered at first; a button shows more.
-const PAGE: usize = 50;
+/// Rows added when the reader scrolls near the end of the list or asks for more.
+const PAGE: usize = 20;
+/// Fewest pixels a row takes (a title and one line of preview), to size the first screen.
+const MIN_ROW_PX: f64 = 90.0;
 
 /// One row of the list: a document and, for search hits, its snippets.
 #[derive(Clone)]
@@ -35,15 +38,28 @@ impl PartialEq for Row {
     }
 }
 
+impl Row {
+    /// What a kept row must still show: its article and a hash of its snippets.
+    fn key(&self) -> (usize, u64) {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        self.snippets.hash(&mut hasher);
+        (self.index, hasher.finish())
+    }
+}
+
 /// Articles newest first, or search hits best first. Live: recomputed as the query changes.
 #[component]
 pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl IntoView {
     let query = Memo::new(move |_| state.read().query.trim().to_string());
-    let shown = RwSignal::new(PAGE);
-    // A new query starts again with one page of hits.
+    // Only the rows that fit on the screen are built; more follow as the reader scrolls
+    // towards the end of the list (or presses the button below it).
+    let first_screen = first_screen_rows();
+    let shown = RwSignal::new(first_screen);
+    // A new query starts again with the first screen of hits.
     Effect::new(move |_| {
         query.track();
-        shown.set(PAGE);
+        shown.set(first_screen);
     });
     // The app searches as the reader types, so the last word is always a prefix; the CLI's
     // `search --typing` gives the same answers.
@@ -107,6 +123,7 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
     let doc_indices: Signal<Vec<usize>> =
         Memo::new(move |_| rows.read().iter().map(|r| r.index).collect()).into();
     let filtered = move || state.read().is_filtered();
+    let tab = Memo::new(move |_| state.read().tab);
     let summary = move || {
         let n = rows.read().len();
         let all = snapshot.docs.len();
@@ -154,14 +171,20 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
             }
         })
     };
-    let visible = move || {
-        let limit = shown.get();
-        rows.get()
-            .into_iter()
-            .take(limit)
-            .map(|row| view! { <ArticleItem row state selected/> })
-            .collect_view()
-    };
+    // Keyed rows: a row that shows the same article with the same snippets as before a
+    // keystroke is kept as it is, not built again.
+    let visible = move || -> Vec<Row> { rows.read().iter().take(shown.get()).cloned().collect() };
+    // Scrolling within a screen of the list's end shows the next rows.
+    let near_end = window_event_listener(leptos::ev::scroll, move |_| {
+        let remaining = rows
+            .read_untracked()
+            .len()
+            .saturating_sub(shown.get_untracked());
+        if remaining > 0 && screens_below() < 1.5 {
+            shown.update(|n| *n += PAGE);
+        }
+    });
+    on_cleanup(move || near_end.remove());
     let more = move || {
         let remaining = rows.read().len().saturating_sub(shown.get());
         (remaining > 0).then(|| {
@@ -179,14 +202,19 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
                     {move || if query.read().is_empty() && !filtered() { "Alle Artikel" } else { "Treffer" }}
                 </h1>
                 <p class="results-summary" role="status" aria-live="polite">{summary}</p>
-                <ActiveFilters snapshot state/>
+                <ActiveFilters snapshot/>
                 {compare_bar}
                 {outlets}
                 <Tabs state/>
-                {move || match state.read().tab {
+                // The panel is rebuilt when the tab changes, not at every keystroke.
+                {move || match tab.get() {
                     Tab::Articles => view! {
                         <div role="tabpanel" aria-labelledby="tab-articles">
-                            <ol class="article-list">{visible}</ol>
+                            <ol class="article-list">
+                                <For each=visible key=Row::key let:row>
+                                    <ArticleItem row selected/>
+                                </For>
+                            </ol>
                             {more}
                         </div>
                     }.into_any(),
@@ -213,10 +241,11 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
 }
 
 #[component]
-fn ArticleItem(row: Row, state: Memo<ViewState>, selected: RwSignal<Vec<String>>) -> impl IntoView {
+fn ArticleItem(row: Row, selected: RwSignal<Vec<String>>) -> impl IntoView {
     let doc = row.doc;
     let meta = &doc.meta;
-    let href = move || state.read().with_doc(Some(&doc.id)).href();
+    let links = expect_context::<Links>().view();
+    let href = move || links.read().with_doc(Some(&doc.id)).href();
     let title = meta.title.clone().unwrap_or_else(|| doc.preview(80));
     let body = if row.snippets.is_empty() {
         view! { <p class="preview">{doc.preview(PREVIEW_CHARS)}</p> }.into_any()
@@ -272,11 +301,40 @@ fn ArticleItem(row: Row, state: Memo<ViewState>, selected: RwSignal<Vec<String>>
     }
 }
 
+/// How many rows fill the first screen at the least, with one more screen's worth below.
+fn first_screen_rows() -> usize {
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(900.0);
+    ((2.0 * height / MIN_ROW_PX).ceil() as usize).clamp(PAGE, 4 * PAGE)
+}
+
+/// How many screens of the page lie below the visible part.
+fn screens_below() -> f64 {
+    let Some(window) = web_sys::window() else {
+        return f64::INFINITY;
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(900.0)
+        .max(1.0);
+    let scrolled = window.scroll_y().unwrap_or(0.0);
+    let page = window
+        .document()
+        .and_then(|d| d.document_element())
+        .map_or(0.0, |e| f64::from(e.scroll_height()));
+    (page - scrolled - height) / height
+}
+
 /// The panel switcher of the list view; each panel is a URL (`?tab=`).
 #[component]
 fn Tabs(state: Memo<ViewState>) -> impl IntoView {
     let tab = move |id: &'static str, label: &'static str, which: Tab| {
-        let href = move || state.read().with_tab(which).href();
+        let links = expect_context::<Links>().view();
+        let href = move || links.read().with_tab(which).href();
         let current = move || state.read().tab == which;
         view! {
             <a id=id role="tab" class="tab" href=href

@@ -2,10 +2,11 @@
 //! a click includes, the second control excludes (several combine with AND).
 
 use crate::filters;
+use crate::links::Links;
 use crate::view_state::{outlet_slug, ViewState};
 use leptos::prelude::*;
 use quellenlage_engine::entities::EntityKind;
-use quellenlage_engine::Snapshot;
+use quellenlage_engine::{facets, Snapshot};
 
 /// Entities shown per kind before "alle zeigen".
 const TOP: usize = 12;
@@ -56,41 +57,20 @@ fn FacetGroup(
     kind: EntityKind,
 ) -> impl IntoView {
     let expanded = RwSignal::new(false);
-    let entries = move || -> Vec<(u32, usize)> {
-        let s = state.read();
-        let excluded = filters::resolve(snapshot, &s.exclude);
-        let mut list: Vec<(u32, usize)> = counts
-            .read()
-            .iter()
-            .copied()
-            .filter(|(e, _)| {
-                snapshot
-                    .entities
-                    .get(*e as usize)
-                    .is_some_and(|x| x.kind == kind)
-            })
-            .collect();
-        // Excluded entities name no listed article, but stay visible so they can be undone.
-        for e in excluded {
-            if snapshot
-                .entities
-                .get(e as usize)
-                .is_some_and(|x| x.kind == kind)
-                && !list.iter().any(|(x, _)| *x == e)
-            {
-                list.push((e, 0));
-            }
-        }
-        list
-    };
-    let total = move || entries().len();
+    let entries = Memo::new(move |_| {
+        let excluded = filters::resolve(snapshot, &state.read().exclude);
+        facets::of_kind(snapshot, &counts.read(), kind, &excluded)
+    });
+    let total = move || entries.read().len();
+    // Keyed items: an entity whose count a keystroke left as it was keeps its item.
     let items = move || {
         let limit = if expanded.get() { usize::MAX } else { TOP };
-        entries()
-            .into_iter()
+        entries
+            .read()
+            .iter()
             .take(limit)
-            .map(|(e, n)| view! { <FacetItem snapshot state entity=e count=n/> })
-            .collect_view()
+            .copied()
+            .collect::<Vec<_>>()
     };
     let more = move || {
         (total() > TOP && !expanded.get()).then(|| {
@@ -105,7 +85,11 @@ fn FacetGroup(
         <Show when=move || { total() > 0 }>
             <section class=format!("facet-group facet-{}", kind_class(kind))>
                 <h3>{kind.plural()}</h3>
-                <ul>{items}</ul>
+                <ul>
+                    <For each=items key=|entry| *entry let((entity, count))>
+                        <FacetItem snapshot entity count/>
+                    </For>
+                </ul>
                 {more}
             </section>
         </Show>
@@ -121,17 +105,24 @@ fn OutletGroup(
     docs: Signal<Vec<usize>>,
 ) -> impl IntoView {
     let counts = Memo::new(move |_| filters::outlet_counts(snapshot, &docs.read()));
-    let items = move || {
+    let links = expect_context::<Links>().view();
+    // Keyed items: an outlet whose count a keystroke left as it was keeps its item.
+    let named = move || -> Vec<(String, usize)> {
         counts
-            .get()
-            .into_iter()
+            .read()
+            .iter()
             // An unknown outlet cannot be filtered by.
-            .filter_map(|(name, count)| Some((name?, count)))
-            .map(|(name, count)| {
+            .filter_map(|(name, count)| Some((name.clone()?, *count)))
+            .collect()
+    };
+    let items = move || {
+        view! {
+            <For each=named key=|entry| entry.clone() let((name, count))>
+                {
                 let slug = outlet_slug(&name);
                 let (slug_on, slug_href) = (slug.clone(), slug.clone());
-                let on = Memo::new(move |_| state.read().sources.contains(&slug_on));
-                let href = move || state.read().toggled_source(&slug_href).href();
+                let on = Memo::new(move |_| links.read().sources.contains(&slug_on));
+                let href = move || links.read().toggled_source(&slug_href).href();
                 view! {
                     <li class="facet facet-outlet" class:included=on data-outlet=slug>
                         <a class="facet-include" href=href
@@ -142,8 +133,9 @@ fn OutletGroup(
                         </a>
                     </li>
                 }
-            })
-            .collect_view()
+                }
+            </For>
+        }
     };
     view! {
         <Show when=move || { counts.read().len() > 1 || !state.read().sources.is_empty() }>
@@ -174,25 +166,22 @@ pub fn kind_class(kind: EntityKind) -> &'static str {
 }
 
 #[component]
-fn FacetItem(
-    snapshot: &'static Snapshot,
-    state: Memo<ViewState>,
-    entity: u32,
-    count: usize,
-) -> impl IntoView {
+fn FacetItem(snapshot: &'static Snapshot, entity: u32, count: usize) -> impl IntoView {
     let Some(e) = snapshot.entities.get(entity as usize) else {
         return ().into_any();
     };
     let id = e.id.clone();
     let (id_in, id_ex, id_page, id_attr) = (id.clone(), id.clone(), id.clone(), id.clone());
-    let included = Memo::new(move |_| state.read().include.contains(&id));
+    // Filters reach the links at once; only a new query waits for a pause in typing.
+    let links = expect_context::<Links>().view();
+    let included = Memo::new(move |_| links.read().include.contains(&id));
     let excluded = {
         let id = id_ex.clone();
-        Memo::new(move |_| state.read().exclude.contains(&id))
+        Memo::new(move |_| links.read().exclude.contains(&id))
     };
-    let include_href = move || state.read().toggled(&id_in, true).href();
-    let exclude_href = move || state.read().toggled(&id_ex, false).href();
-    let page_href = move || state.read().with_entity(Some(&id_page)).href();
+    let include_href = move || links.read().toggled(&id_in, true).href();
+    let exclude_href = move || links.read().toggled(&id_ex, false).href();
+    let page_href = move || links.read().with_entity(Some(&id_page)).href();
     let name = e.name.clone();
     let name_ex = name.clone();
     let discovered = (e.source == quellenlage_engine::entities::EntitySource::Discovered)
@@ -223,9 +212,11 @@ fn FacetItem(
 
 /// The active entity filters as removable chips above the list.
 #[component]
-pub fn ActiveFilters(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl IntoView {
+pub fn ActiveFilters(snapshot: &'static Snapshot) -> impl IntoView {
+    // The chips are links: built from the links' view, they change with the filters only.
+    let links = expect_context::<Links>().view();
     let chips = move || {
-        let s = state.read();
+        let s = links.read();
         let mut out = Vec::new();
         for (ids, include) in [(&s.include, true), (&s.exclude, false)] {
             for id in ids {
@@ -266,7 +257,7 @@ pub fn ActiveFilters(snapshot: &'static Snapshot, state: Memo<ViewState>) -> imp
         out
     };
     let months = move || {
-        let s = state.read();
+        let s = links.read();
         if s.from.is_none() && s.to.is_none() {
             return None;
         }
@@ -286,7 +277,7 @@ pub fn ActiveFilters(snapshot: &'static Snapshot, state: Memo<ViewState>) -> imp
         })
     };
     view! {
-        <Show when=move || !chips().is_empty() || state.read().from.is_some() || state.read().to.is_some()>
+        <Show when=move || !chips().is_empty() || links.read().from.is_some() || links.read().to.is_some()>
             <ul class="chips" aria-label="Aktive Filter">{chips}{months}</ul>
         </Show>
     }

@@ -3,13 +3,17 @@
 //! The app's sidebar, overview and co-occurrence panel read these counts for whatever the
 //! current query and filters list; [`DocEntities`] is derived once per snapshot.
 
+use crate::entities::EntityKind;
 use crate::order;
 use crate::snapshot::Snapshot;
 
-/// The distinct entities each document names (sorted entity indices, by document index).
+/// The distinct entities each document names (sorted entity indices, by document index), and
+/// each entity's place in name order, so counts sort by integers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocEntities {
     per_doc: Vec<Vec<u32>>,
+    /// Entity index → its place among all entities sorted by name (ties by index).
+    name_rank: Vec<u32>,
 }
 
 impl DocEntities {
@@ -24,7 +28,17 @@ impl DocEntities {
         for list in &mut per_doc {
             order::sort_dedup(list);
         }
-        DocEntities { per_doc }
+        let mut by_name: Vec<u32> = (0..snapshot.entities.len() as u32).collect();
+        order::sort_by(&mut by_name, |&a, &b| {
+            snapshot.entities[a as usize]
+                .name
+                .cmp(&snapshot.entities[b as usize].name)
+        });
+        let mut name_rank = vec![0; by_name.len()];
+        for (rank, &e) in by_name.iter().enumerate() {
+            name_rank[e as usize] = rank as u32;
+        }
+        DocEntities { per_doc, name_rank }
     }
 
     /// The entities document `doc` names (empty for an unknown document).
@@ -44,8 +58,8 @@ impl DocEntities {
 
     /// For `docs`: how many of them name each entity (entities named by none left out), most
     /// first, then by name.
-    pub fn entity_counts(&self, snapshot: &Snapshot, docs: &[usize]) -> Vec<(u32, usize)> {
-        let mut counts = vec![0usize; snapshot.entities.len()];
+    pub fn entity_counts(&self, docs: &[usize]) -> Vec<(u32, usize)> {
+        let mut counts = vec![0u32; self.name_rank.len()];
         for &d in docs {
             for &e in self.of(d) {
                 if let Some(c) = counts.get_mut(e as usize) {
@@ -53,23 +67,115 @@ impl DocEntities {
                 }
             }
         }
-        let name = |e: u32| {
-            snapshot
-                .entities
-                .get(e as usize)
-                .map_or("", |x| x.name.as_str())
-        };
-        let mut out: Vec<(u32, usize)> = counts
-            .into_iter()
-            .enumerate()
-            .filter(|(_, c)| *c > 0)
-            .map(|(e, c)| (e as u32, c))
+        // One integer per entity: count descending, then name rank.
+        let mut keys: Vec<u64> = counts
+            .iter()
+            .zip(&self.name_rank)
+            .filter(|(&c, _)| c > 0)
+            .map(|(&c, &rank)| (u64::from(u32::MAX - c) << 32) | u64::from(rank))
             .collect();
-        order::sort_by(&mut out, |a, b| {
-            b.1.cmp(&a.1).then_with(|| name(a.0).cmp(name(b.0)))
-        });
-        out
+        keys.sort_unstable();
+        let mut by_rank = vec![0u32; self.name_rank.len()];
+        for (e, &rank) in self.name_rank.iter().enumerate() {
+            by_rank[rank as usize] = e as u32;
+        }
+        keys.into_iter()
+            .map(|k| {
+                let entity = by_rank[(k & u64::from(u32::MAX)) as usize];
+                (entity, (u32::MAX - (k >> 32) as u32) as usize)
+            })
+            .collect()
     }
+}
+
+/// Each document's outlet as a small integer, so outlet counts are array increments.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocOutlets {
+    /// The distinct outlets in name order, the unknown outlet (`None`) last.
+    names: Vec<Option<String>>,
+    /// Document index → index into `names`.
+    of_doc: Vec<u32>,
+}
+
+impl DocOutlets {
+    /// Derives the column from the documents' metadata.
+    pub fn new(snapshot: &Snapshot) -> DocOutlets {
+        let mut names: Vec<Option<String>> = snapshot
+            .docs
+            .iter()
+            .map(|d| d.meta.outlet.clone())
+            .collect();
+        // `None` sorts first; the unknown outlet goes last.
+        order::sort_by(&mut names, |a, b| (a.is_none(), a).cmp(&(b.is_none(), b)));
+        names.dedup();
+        let of_doc = snapshot
+            .docs
+            .iter()
+            .map(|d| {
+                names
+                    .binary_search_by(|n| {
+                        (n.is_none(), n).cmp(&(d.meta.outlet.is_none(), &d.meta.outlet))
+                    })
+                    .unwrap_or(0) as u32
+            })
+            .collect();
+        DocOutlets { names, of_doc }
+    }
+
+    /// For `docs`: how many come from each outlet (`None`: outlet unknown), most first, then
+    /// by name with the unknown outlet last among equals.
+    pub fn counts(&self, docs: &[usize]) -> Vec<(Option<String>, usize)> {
+        let mut counts = vec![0u32; self.names.len()];
+        for &d in docs {
+            if let Some(&o) = self.of_doc.get(d) {
+                counts[o as usize] += 1;
+            }
+        }
+        let mut keys: Vec<u64> = counts
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c > 0)
+            .map(|(o, &c)| (u64::from(u32::MAX - c) << 32) | o as u64)
+            .collect();
+        keys.sort_unstable();
+        keys.into_iter()
+            .map(|k| {
+                let outlet = (k & u64::from(u32::MAX)) as usize;
+                (
+                    self.names[outlet].clone(),
+                    (u32::MAX - (k >> 32) as u32) as usize,
+                )
+            })
+            .collect()
+    }
+}
+
+/// One facet group: the entities of `kind` among `counts` (as [`DocEntities::entity_counts`]
+/// orders them), then the `excluded` entities of that kind not among them, counted 0. An
+/// excluded entity names no listed article, but stays in its group so the filter can be undone.
+pub fn of_kind(
+    snapshot: &Snapshot,
+    counts: &[(u32, usize)],
+    kind: EntityKind,
+    excluded: &[u32],
+) -> Vec<(u32, usize)> {
+    let is_kind = |e: u32| {
+        snapshot
+            .entities
+            .get(e as usize)
+            .is_some_and(|x| x.kind == kind)
+    };
+    let mut group: Vec<(u32, usize)> = counts
+        .iter()
+        .copied()
+        .filter(|&(e, _)| is_kind(e))
+        .collect();
+    for &e in excluded {
+        if is_kind(e) && !group.iter().any(|&(x, _)| x == e) {
+            group.push((e, 0));
+        }
+    }
+    group
 }
 
 /// Entity indices for entity ids; unknown ids are ignored.
@@ -79,34 +185,10 @@ pub fn resolve(snapshot: &Snapshot, ids: &[String]) -> Vec<u32> {
         .collect()
 }
 
-/// For `docs`: how many come from each outlet (`None`: outlet unknown), most first, then by
-/// name with the unknown outlet last among equals.
-pub fn outlet_counts(snapshot: &Snapshot, docs: &[usize]) -> Vec<(Option<String>, usize)> {
-    let mut counts: Vec<(Option<String>, usize)> = Vec::new();
-    for meta in docs
-        .iter()
-        .filter_map(|&d| Some(&snapshot.docs.get(d)?.meta))
-    {
-        match counts.iter_mut().find(|(o, _)| *o == meta.outlet) {
-            Some(entry) => entry.1 += 1,
-            None => counts.push((meta.outlet.clone(), 1)),
-        }
-    }
-    order::sort_by(&mut counts, |a, b| {
-        b.1.cmp(&a.1).then_with(|| match (&a.0, &b.0) {
-            (Some(x), Some(y)) => x.cmp(y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        })
-    });
-    counts
-}
-
 #[cfg(all(test, feature = "ingest"))]
 pub(crate) mod tests {
     use super::*;
-    use crate::entities::{Entity, EntityKind, EntitySource};
+    use crate::entities::{Entity, EntitySource};
     use crate::ingest::ingest_article;
 
     /// Four short articles from three outlets (one unknown) naming three entities.
@@ -152,7 +234,7 @@ pub(crate) mod tests {
         };
         let all: Vec<usize> = (0..s.docs.len()).collect();
         assert_eq!(
-            names(per_doc.entity_counts(&s, &all)),
+            names(per_doc.entity_counts(&all)),
             [
                 ("Anna Muster".to_string(), 2),
                 ("Kiel".into(), 2),
@@ -161,7 +243,7 @@ pub(crate) mod tests {
         );
         let first_two: Vec<usize> = all.iter().copied().filter(|&d| id(d) < "c").collect();
         assert_eq!(
-            names(per_doc.entity_counts(&s, &first_two)),
+            names(per_doc.entity_counts(&first_two)),
             [("Kiel".to_string(), 2), ("Anna Muster".into(), 1)]
         );
         let muster = resolve(&s, &["muster".into(), "nobody".into()]);
@@ -173,8 +255,25 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(passing, ["a"]);
         assert!(!per_doc.passes(99, &[], &[]));
+        // Groups by kind keep the counts' order; an excluded entity stays, counted 0.
+        let counts = per_doc.entity_counts(&first_two);
         assert_eq!(
-            outlet_counts(&s, &all),
+            names(of_kind(&s, &counts, EntityKind::Place, &luebeck)),
+            [("Kiel".to_string(), 2), ("Lübeck".into(), 0)]
+        );
+        assert_eq!(
+            names(of_kind(&s, &counts, EntityKind::Person, &luebeck)),
+            [("Anna Muster".to_string(), 1)]
+        );
+        assert_eq!(of_kind(&s, &counts, EntityKind::Organisation, &luebeck), []);
+        let all_counts = per_doc.entity_counts(&all);
+        assert_eq!(
+            names(of_kind(&s, &all_counts, EntityKind::Place, &luebeck)),
+            [("Kiel".to_string(), 2), ("Lübeck".into(), 2)],
+            "an excluded entity that is counted is not listed twice"
+        );
+        assert_eq!(
+            DocOutlets::new(&s).counts(&all),
             [
                 (Some("Kieler Nachrichten".to_string()), 2),
                 (Some("Lübecker Nachrichten".into()), 1),

@@ -10,7 +10,7 @@ use crate::index::{positions::BLOCK_GAP, Index};
 const MAX_SNIPPET_CHARS: usize = 260;
 
 /// A highlighted match inside a snippet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Highlight {
     /// Byte offset in the snippet text.
     pub start: usize,
@@ -21,7 +21,7 @@ pub struct Highlight {
 }
 
 /// A sentence (or a window of one) with its matches.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Snippet {
     /// Byte offset of the snippet in the document text.
     pub start: usize,

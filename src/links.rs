@@ -1,0 +1,82 @@
+//! The view the page's links are built from.
+//!
+//! Every link (an article, a facet, a tab) carries the whole view in its URL, query included, so
+//! a new query would rewrite every `href` on the page at each keystroke: with a full list and
+//! its facets, a few hundred attribute writes per letter. While the reader types, the links
+//! therefore follow the query once typing pauses ([`PAUSE`]); any other change of the view
+//! reaches them at once. Before a link can be used, it is brought up to date: pointing at
+//! anything (`pointerover`, which touch input fires too), focusing anything (`focusin`) and
+//! opening a context menu flush a pending update, so a click, Enter or "copy link" always gets
+//! the current view.
+
+use crate::view_state::ViewState;
+use leptos::ev;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long typing must pause before the links follow the query.
+const PAUSE: Duration = Duration::from_millis(200);
+
+/// The view links are built from. Copy it freely; all copies share one signal.
+#[derive(Clone, Copy)]
+pub struct Links {
+    view: RwSignal<ViewState>,
+    /// The view's state and the timer that will hand it to the links, while one is pending.
+    pending: StoredValue<Option<(Memo<ViewState>, TimeoutHandle)>>,
+}
+
+impl Links {
+    /// Starts following `state` and installs the listeners that flush a pending update.
+    pub fn install(state: Memo<ViewState>) -> Links {
+        let links = Links {
+            view: RwSignal::new(state.get_untracked()),
+            pending: StoredValue::new(None),
+        };
+        Effect::new(move |_| {
+            let next = state.get();
+            links.cancel();
+            let typed = links
+                .view
+                .with_untracked(|v| v.differs_only_in_query(&next));
+            if !typed {
+                links.set(next);
+                return;
+            }
+            match set_timeout_with_handle(move || links.flush(), PAUSE) {
+                Ok(timer) => links.pending.set_value(Some((state, timer))),
+                // No timer (a sandboxed frame): the links follow at once.
+                Err(_) => links.set(next),
+            }
+        });
+        window_event_listener(ev::pointerover, move |_| links.flush());
+        window_event_listener(ev::focusin, move |_| links.flush());
+        window_event_listener(ev::contextmenu, move |_| links.flush());
+        links
+    }
+
+    /// The view to build links from (tracked).
+    pub fn view(&self) -> ReadSignal<ViewState> {
+        self.view.read_only()
+    }
+
+    /// Hands a pending update to the links now.
+    fn flush(&self) {
+        if let Some((state, timer)) = self.pending.try_update_value(Option::take).flatten() {
+            timer.clear();
+            self.set(state.get_untracked());
+        }
+    }
+
+    /// Drops a pending update (a newer one follows).
+    fn cancel(&self) {
+        if let Some((_, timer)) = self.pending.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    }
+
+    fn set(&self, view: ViewState) {
+        if self.view.with_untracked(|v| *v != view) {
+            self.view.set(view);
+        }
+    }
+}
