@@ -10,7 +10,6 @@
 //! the current view.
 
 use crate::view_state::ViewState;
-use leptos::ev;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -48,9 +47,9 @@ impl Links {
                 Err(_) => links.set(next),
             }
         });
-        window_event_listener(ev::pointerover, move |_| links.flush());
-        window_event_listener(ev::focusin, move |_| links.flush());
-        window_event_listener(ev::contextmenu, move |_| links.flush());
+        for event in ["pointerover", "focusin", "contextmenu"] {
+            window_event_listener_untyped(event, move |_| links.flush());
+        }
         links
     }
 

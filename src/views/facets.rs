@@ -106,19 +106,14 @@ fn OutletGroup(
 ) -> impl IntoView {
     let counts = Memo::new(move |_| filters::outlet_counts(snapshot, &docs.read()));
     let links = expect_context::<Links>().view();
-    // Keyed items: an outlet whose count a keystroke left as it was keeps its item.
-    let named = move || -> Vec<(String, usize)> {
-        counts
-            .read()
-            .iter()
-            // An unknown outlet cannot be filtered by.
-            .filter_map(|(name, count)| Some((name.clone()?, *count)))
-            .collect()
-    };
+    // Outlets are few: their items are built again when the counts change.
     let items = move || {
-        view! {
-            <For each=named key=|entry| entry.clone() let((name, count))>
-                {
+        counts
+            .get()
+            .into_iter()
+            // An unknown outlet cannot be filtered by.
+            .filter_map(|(name, count)| Some((name?, count)))
+            .map(|(name, count)| {
                 let slug = outlet_slug(&name);
                 let (slug_on, slug_href) = (slug.clone(), slug.clone());
                 let on = Memo::new(move |_| links.read().sources.contains(&slug_on));
@@ -133,9 +128,8 @@ fn OutletGroup(
                         </a>
                     </li>
                 }
-                }
-            </For>
-        }
+            })
+            .collect_view()
     };
     view! {
         <Show when=move || { counts.read().len() > 1 || !state.read().sources.is_empty() }>
