@@ -182,15 +182,26 @@ pub fn precompress(dist: &Path) -> Result {
             name.push(suffix);
             PathBuf::from(name)
         };
-        let br = with_suffix(".br");
-        fs::write(&br, brotli(&data)?)
-            .map_err(|e| format!("cannot write {}: {e}", br.display()))?;
-        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-        let gz = with_suffix(".gz");
-        gzip.write_all(&data)
-            .and_then(|_| gzip.finish())
-            .and_then(|bytes| fs::write(&gz, bytes))
-            .map_err(|e| format!("cannot write {}: {e}", gz.display()))?;
+        let (br, gz) = (with_suffix(".br"), with_suffix(".gz"));
+        // gzip beside brotli on a second core: for a large data file the build then waits for
+        // brotli alone.
+        std::thread::scope(|scope| -> Result {
+            let gzipped = scope.spawn(|| {
+                let mut gzip =
+                    flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+                gzip.write_all(&data)
+                    .and_then(|_| gzip.finish())
+                    .and_then(|bytes| fs::write(&gz, bytes))
+                    .map_err(|e| format!("cannot write {}: {e}", gz.display()))
+            });
+            let brotli_written = brotli(&data).and_then(|bytes| {
+                fs::write(&br, bytes).map_err(|e| format!("cannot write {}: {e}", br.display()))
+            });
+            let gzip_written = gzipped
+                .join()
+                .map_err(|_| format!("gzip of {} failed", path.display()))?;
+            brotli_written.and(gzip_written)
+        })?;
     }
     Ok(())
 }
