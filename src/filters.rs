@@ -1,5 +1,5 @@
-//! The snapshot's per-article entity lists and outlet column, derived once; counts and filters themselves are the
-//! engine's ([`quellenlage_engine::facets`], [`quellenlage_engine::listing`]).
+//! The snapshot's per-article entity lists and outlet column, derived once; counts and filters
+//! themselves are the engine's ([`quellenlage_engine::facets`], [`quellenlage_engine::listing`]).
 
 use quellenlage_engine::facets::{self, DocEntities, DocOutlets};
 use quellenlage_engine::Snapshot;

@@ -19,32 +19,33 @@ const PAUSE: Duration = Duration::from_millis(200);
 /// The view links are built from. Copy it freely; all copies share one signal.
 #[derive(Clone, Copy)]
 pub struct Links {
+    /// The current view, which the links follow.
+    state: Memo<ViewState>,
+    /// The view the links show.
     view: RwSignal<ViewState>,
-    /// The view's state and the timer that will hand it to the links, while one is pending.
-    pending: StoredValue<Option<(Memo<ViewState>, TimeoutHandle)>>,
+    /// The timer that will hand `state` to the links, while an update is pending.
+    timer: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl Links {
     /// Starts following `state` and installs the listeners that flush a pending update.
     pub fn install(state: Memo<ViewState>) -> Links {
         let links = Links {
+            state,
             view: RwSignal::new(state.get_untracked()),
-            pending: StoredValue::new(None),
+            timer: StoredValue::new(None),
         };
         Effect::new(move |_| {
             let next = state.get();
-            links.cancel();
+            // A newer view replaces a pending one.
+            links.stop_timer();
             let typed = links
                 .view
                 .with_untracked(|v| v.differs_only_in_query(&next));
-            if !typed {
-                links.set(next);
-                return;
-            }
-            match set_timeout_with_handle(move || links.flush(), PAUSE) {
-                Ok(timer) => links.pending.set_value(Some((state, timer))),
-                // No timer (a sandboxed frame): the links follow at once.
-                Err(_) => links.set(next),
+            match typed.then(|| set_timeout_with_handle(move || links.flush(), PAUSE)) {
+                Some(Ok(timer)) => links.timer.set_value(Some(timer)),
+                // Not typing, or no timer (a sandboxed frame): the links follow at once.
+                _ => links.set(next),
             }
         });
         for event in ["pointerover", "focusin", "contextmenu"] {
@@ -60,17 +61,15 @@ impl Links {
 
     /// Hands a pending update to the links now.
     fn flush(&self) {
-        if let Some((state, timer)) = self.pending.try_update_value(Option::take).flatten() {
-            timer.clear();
-            self.set(state.get_untracked());
+        if self.stop_timer() {
+            self.set(self.state.get_untracked());
         }
     }
 
-    /// Drops a pending update (a newer one follows).
-    fn cancel(&self) {
-        if let Some((_, timer)) = self.pending.try_update_value(Option::take).flatten() {
-            timer.clear();
-        }
+    /// Stops the pending update's timer; whether there was one.
+    fn stop_timer(&self) -> bool {
+        let timer = self.timer.try_update_value(Option::take).flatten();
+        timer.inspect(TimeoutHandle::clear).is_some()
     }
 
     fn set(&self, view: ViewState) {

@@ -303,11 +303,7 @@ fn ArticleItem(row: Row, selected: RwSignal<Vec<String>>) -> impl IntoView {
 
 /// How many rows fill the first screen at the least, with one more screen's worth below.
 fn first_screen_rows() -> usize {
-    let height = web_sys::window()
-        .and_then(|w| w.inner_height().ok())
-        .and_then(|h| h.as_f64())
-        .unwrap_or(900.0);
-    ((2.0 * height / MIN_ROW_PX).ceil() as usize).clamp(PAGE, 4 * PAGE)
+    ((2.0 * viewport_height() / MIN_ROW_PX).ceil() as usize).clamp(PAGE, 4 * PAGE)
 }
 
 /// How many screens of the page lie below the visible part.
@@ -315,12 +311,7 @@ fn screens_below() -> f64 {
     let Some(window) = web_sys::window() else {
         return f64::INFINITY;
     };
-    let height = window
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(900.0)
-        .max(1.0);
+    let height = viewport_height().max(1.0);
     let scrolled = window.scroll_y().unwrap_or(0.0);
     let page = window
         .document()
@@ -329,11 +320,19 @@ fn screens_below() -> f64 {
     (page - scrolled - height) / height
 }
 
+/// The window's height in CSS pixels (a common screen's where it cannot be read).
+fn viewport_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(900.0)
+}
+
 /// The panel switcher of the list view; each panel is a URL (`?tab=`).
 #[component]
 fn Tabs(state: Memo<ViewState>) -> impl IntoView {
+    let links = expect_context::<Links>().view();
     let tab = move |id: &'static str, label: &'static str, which: Tab| {
-        let links = expect_context::<Links>().view();
         let href = move || links.read().with_tab(which).href();
         let current = move || state.read().tab == which;
         view! {

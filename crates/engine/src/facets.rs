@@ -12,7 +12,9 @@ use crate::snapshot::Snapshot;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocEntities {
     per_doc: Vec<Vec<u32>>,
-    /// Entity index → its place among all entities sorted by name (ties by index).
+    /// Entity indices sorted by name (ties by index).
+    by_name: Vec<u32>,
+    /// Entity index → its place in `by_name`.
     name_rank: Vec<u32>,
 }
 
@@ -38,7 +40,11 @@ impl DocEntities {
         for (rank, &e) in by_name.iter().enumerate() {
             name_rank[e as usize] = rank as u32;
         }
-        DocEntities { per_doc, name_rank }
+        DocEntities {
+            per_doc,
+            by_name,
+            name_rank,
+        }
     }
 
     /// The entities document `doc` names (empty for an unknown document).
@@ -67,25 +73,33 @@ impl DocEntities {
                 }
             }
         }
-        // One integer per entity: count descending, then name rank.
-        let mut keys: Vec<u64> = counts
-            .iter()
-            .zip(&self.name_rank)
-            .filter(|(&c, _)| c > 0)
-            .map(|(&c, &rank)| (u64::from(u32::MAX - c) << 32) | u64::from(rank))
-            .collect();
-        keys.sort_unstable();
-        let mut by_rank = vec![0u32; self.name_rank.len()];
-        for (e, &rank) in self.name_rank.iter().enumerate() {
-            by_rank[rank as usize] = e as u32;
-        }
-        keys.into_iter()
-            .map(|k| {
-                let entity = by_rank[(k & u64::from(u32::MAX)) as usize];
-                (entity, (u32::MAX - (k >> 32) as u32) as usize)
-            })
-            .collect()
+        most_first(
+            counts
+                .iter()
+                .zip(&self.name_rank)
+                .map(|(&c, &rank)| (c, rank)),
+        )
+        .into_iter()
+        .map(|(rank, count)| (self.by_name[rank as usize], count))
+        .collect()
     }
+}
+
+/// `(count, tiebreak)` pairs with a count, most first, then by `tiebreak` ascending, as
+/// `(tiebreak, count)`. Each pair sorts as one integer, which is what makes facet counting
+/// cheap at every keystroke.
+fn most_first(pairs: impl Iterator<Item = (u32, u32)>) -> Vec<(u32, usize)> {
+    let mut keys: Vec<u64> = pairs
+        .filter(|&(count, _)| count > 0)
+        .map(|(count, tiebreak)| (u64::from(u32::MAX - count) << 32) | u64::from(tiebreak))
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter()
+        .map(|k| {
+            let count = u32::MAX - (k >> 32) as u32;
+            (k as u32, count as usize)
+        })
+        .collect()
 }
 
 /// Each document's outlet as a small integer, so outlet counts are array increments.
@@ -131,21 +145,10 @@ impl DocOutlets {
                 counts[o as usize] += 1;
             }
         }
-        let mut keys: Vec<u64> = counts
-            .iter()
-            .enumerate()
-            .filter(|(_, &c)| c > 0)
-            .map(|(o, &c)| (u64::from(u32::MAX - c) << 32) | o as u64)
-            .collect();
-        keys.sort_unstable();
-        keys.into_iter()
-            .map(|k| {
-                let outlet = (k & u64::from(u32::MAX)) as usize;
-                (
-                    self.names[outlet].clone(),
-                    (u32::MAX - (k >> 32) as u32) as usize,
-                )
-            })
+        // The names are in order, so an outlet's index is its tiebreak.
+        most_first(counts.iter().zip(0..).map(|(&c, o)| (c, o)))
+            .into_iter()
+            .map(|(o, count)| (self.names[o as usize].clone(), count))
             .collect()
     }
 }
