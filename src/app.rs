@@ -2,6 +2,7 @@
 
 use crate::corpus;
 use crate::location::Navigator;
+use crate::texts::Texts;
 use crate::view_state::ViewState;
 use crate::views::comparison::ComparisonView;
 use crate::views::{
@@ -9,6 +10,7 @@ use crate::views::{
     masthead::Masthead,
 };
 use leptos::prelude::*;
+use quellenlage_engine::manifest::TextFiles;
 use quellenlage_engine::Snapshot;
 
 /// Root component: loads the corpus once, then shows the app; while it loads, the page's own
@@ -23,9 +25,9 @@ pub fn App() -> impl IntoView {
     });
     move || match loaded.get() {
         None => ().into_any(),
-        Some(Ok(snapshot)) => {
+        Some(Ok(loaded)) => {
             remove_boot_placeholder();
-            view! { <Shell snapshot/> }.into_any()
+            view! { <Shell snapshot=loaded.snapshot texts=loaded.texts/> }.into_any()
         }
         Some(Err(e)) => {
             remove_boot_placeholder();
@@ -46,6 +48,27 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The text chunks that could not be loaded, named, with a retry; nothing while all is well.
+#[component]
+fn TextFailures(texts: &'static Texts) -> impl IntoView {
+    move || {
+        let failed = texts.failures();
+        let first = failed.first()?.to_string();
+        let more = match failed.len() {
+            1 => String::new(),
+            n => format!(" (und {} weitere Dateien)", n - 1),
+        };
+        Some(view! {
+            <div class="notice text-failures" role="alert" data-text-error="">
+                <p>"Einige Artikeltexte konnten nicht geladen werden: " {first} {more}</p>
+                <button type="button" class="share-button retry" on:click=move |_| texts.retry()>
+                    "Erneut versuchen"
+                </button>
+            </div>
+        })
+    }
+}
+
 /// Removes the static "loading" message of `index.html` once the app runs.
 fn remove_boot_placeholder() {
     if let Some(boot) = web_sys::window()
@@ -57,7 +80,9 @@ fn remove_boot_placeholder() {
 }
 
 #[component]
-fn Shell(snapshot: &'static Snapshot) -> impl IntoView {
+fn Shell(snapshot: &'static Snapshot, texts: Option<TextFiles>) -> impl IntoView {
+    let texts = Texts::new(snapshot, texts);
+    provide_context(texts);
     let navigator = Navigator::install();
     let search = navigator.search();
     // The one derivation of the view from the URL; components receive what they show.
@@ -117,6 +142,7 @@ fn Shell(snapshot: &'static Snapshot) -> impl IntoView {
             <a class="skip-link" href="#inhalt">"Zum Inhalt springen"</a>
             <Masthead state/>
             <main id="inhalt" tabindex="-1">
+                <TextFailures texts/>
                 <Show when=missing_doc>
                     <p class="notice" role="alert">
                         "Diesen Artikel oder Eintrag gibt es in der Sammlung nicht. Hier ist die Liste."

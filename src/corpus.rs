@@ -2,13 +2,13 @@
 //! build inlined it, else fetched from `data/` (the manifest names the content-hashed file).
 //! The wasm does not depend on the corpus, so one build of the app serves every corpus.
 
-use quellenlage_engine::manifest::{Manifest, MANIFEST_FILE};
+use quellenlage_engine::manifest::{Manifest, TextFiles, MANIFEST_FILE};
 use quellenlage_engine::Snapshot;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// The folder of the data files, relative to the page (so the app works from any sub-path).
-const DATA_DIR: &str = "data";
+pub const DATA_DIR: &str = "data";
 /// The global the single-file page sets to the snapshot bytes before the app starts.
 const INLINE_GLOBAL: &str = "quellenlageSnapshot";
 
@@ -30,11 +30,21 @@ impl std::fmt::Display for LoadError {
     }
 }
 
+/// The corpus of the session: the snapshot and where the texts it lacks are (`None`: it has
+/// them all).
+#[derive(Clone)]
+pub struct Loaded {
+    /// The snapshot, for the whole session.
+    pub snapshot: &'static Snapshot,
+    /// The text chunks of a large corpus.
+    pub texts: Option<TextFiles>,
+}
+
 /// Loads and decodes the snapshot. The result lives for the whole session, so it is leaked
 /// into a `'static` reference that every component can hold without reference counting.
-pub async fn load() -> Result<&'static Snapshot, LoadError> {
-    let (file, bytes) = match inline_bytes() {
-        Some(bytes) => (None, bytes),
+pub async fn load() -> Result<Loaded, LoadError> {
+    let (file, bytes, texts) = match inline_bytes() {
+        Some(bytes) => (None, bytes, None),
         None => {
             let manifest_path = format!("{DATA_DIR}/{MANIFEST_FILE}");
             let text = fetch(&manifest_path).await?;
@@ -58,15 +68,17 @@ pub async fn load() -> Result<&'static Snapshot, LoadError> {
                     ),
                 });
             }
-            (Some(path), bytes)
+            (Some(path), bytes, manifest.texts)
         }
     };
-    Snapshot::decode(&bytes)
-        .map(|s| &*Box::leak(Box::new(s)))
-        .map_err(|e| LoadError {
-            file,
-            reason: format!("die Artikelsammlung ist nicht lesbar ({e})"),
-        })
+    let snapshot = Snapshot::decode(&bytes).map_err(|e| LoadError {
+        file,
+        reason: format!("die Artikelsammlung ist nicht lesbar ({e})"),
+    })?;
+    Ok(Loaded {
+        snapshot: Box::leak(Box::new(snapshot)),
+        texts,
+    })
 }
 
 /// The snapshot the single-file page carries, if this is that page.
@@ -91,18 +103,42 @@ fn parse_manifest(text: &str) -> Result<Manifest, String> {
             .filter(|n| n.fract() == 0.0 && *n >= 0.0)
             .map(|n| n as u64)
     };
+    let texts = match field("texts").filter(|v| !v.is_undefined() && !v.is_null()) {
+        None => None,
+        Some(texts) => {
+            let per_chunk = js_sys::Reflect::get(&texts, &"per_chunk".into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .filter(|n| n.fract() == 0.0 && *n >= 1.0 && *n <= f64::from(u32::MAX))
+                .ok_or_else(invalid)?;
+            let files = js_sys::Reflect::get(&texts, &"files".into())
+                .ok()
+                .filter(js_sys::Array::is_array)
+                .map(|v| js_sys::Array::from(&v))
+                .ok_or_else(invalid)?;
+            let files = files
+                .iter()
+                .map(|f| f.as_string().ok_or_else(invalid))
+                .collect::<Result<Vec<String>, String>>()?;
+            Some(TextFiles {
+                per_chunk: per_chunk as u32,
+                files,
+            })
+        }
+    };
     let manifest = Manifest {
         snapshot: field("snapshot")
             .and_then(|v| v.as_string())
             .ok_or_else(invalid)?,
         snapshot_bytes: number("snapshot_bytes").ok_or_else(invalid)?,
         docs: number("docs").ok_or_else(invalid)?,
+        texts,
     };
     manifest.checked().map_err(|e| e.to_string())
 }
 
 /// The bytes of `path` (relative to the page), or why they could not be fetched.
-async fn fetch(path: &str) -> Result<Vec<u8>, LoadError> {
+pub async fn fetch(path: &str) -> Result<Vec<u8>, LoadError> {
     let error = |reason: String| LoadError {
         file: Some(path.to_string()),
         reason,

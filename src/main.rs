@@ -8,6 +8,7 @@ mod keyboard;
 mod links;
 mod location;
 mod share;
+mod texts;
 mod view_state;
 mod views;
 

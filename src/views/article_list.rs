@@ -3,6 +3,7 @@
 use crate::filters;
 use crate::format;
 use crate::links::Links;
+use crate::texts::{Status, Texts};
 use crate::view_state::{Tab, ViewState, MAX_COMPARED};
 use crate::views::cooccurrence::Cooccurrence;
 use crate::views::facets::{ActiveFilters, Facets};
@@ -16,6 +17,8 @@ use quellenlage_engine::{Document, Snapshot};
 
 /// Characters of main text shown under each title when there is no query.
 const PREVIEW_CHARS: usize = 220;
+/// Search hits that get snippets: the first screenful.
+const SNIPPET_HITS: usize = 20;
 /// Rows added when the reader scrolls near the end of the list or asks for more.
 const PAGE: usize = 20;
 /// Fewest pixels a row takes (a title and one line of preview), to size the first screen.
@@ -27,6 +30,16 @@ struct Row {
     index: usize,
     doc: &'static Document,
     snippets: Vec<Snippet>,
+    /// Whether its text is there (a large corpus's texts arrive in chunks).
+    text: Text,
+}
+
+/// Where a row's text stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Text {
+    Ready,
+    Loading,
+    Failed,
 }
 
 /// Rows are equal if they show the same document with the same snippets. (A derived `==`
@@ -39,18 +52,20 @@ impl PartialEq for Row {
 }
 
 impl Row {
-    /// What a kept row must still show: its article and a hash of its snippets.
-    fn key(&self) -> (usize, u64) {
+    /// What a kept row must still show: its article, a hash of its snippets and whether its
+    /// text is there.
+    fn key(&self) -> (usize, u64, Text) {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         self.snippets.hash(&mut hasher);
-        (self.index, hasher.finish())
+        (self.index, hasher.finish(), self.text)
     }
 }
 
 /// Articles newest first, or search hits best first. Live: recomputed as the query changes.
 #[component]
 pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl IntoView {
+    let texts = expect_context::<&'static Texts>();
     let query = Memo::new(move |_| state.read().query.trim().to_string());
     // Only the rows that fit on the screen are built; more follow as the reader scrolls
     // towards the end of the list (or presses the button below it).
@@ -71,10 +86,13 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
         let options = SearchOptions {
             typing: true,
             // Snippets cost a re-analysis per article: only the first screenful gets them.
-            snippet_hits: 20,
+            snippet_hits: SNIPPET_HITS,
             ..SearchOptions::default()
         };
-        Some(snapshot.searcher().search(&q, options))
+        let results = snapshot.searcher().search(&q, options);
+        // Their snippets need their texts: once a missing chunk arrives, this runs again.
+        texts.status(results.hits.iter().take(SNIPPET_HITS).map(|h| h.doc));
+        Some(results)
     });
     // Search hits (or all articles newest first) under the filters: the engine's listing.
     let listing = Memo::new(move |_| {
@@ -115,6 +133,7 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
                     index,
                     doc: snapshot.docs.get(index)?,
                     snippets: snippets(index),
+                    text: Text::Ready,
                 })
             })
             .collect()
@@ -173,7 +192,21 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
     };
     // Keyed rows: a row that shows the same article with the same snippets as before a
     // keystroke is kept as it is, not built again.
-    let visible = move || -> Vec<Row> { rows.read().iter().take(shown.get()).cloned().collect() };
+    let visible = move || -> Vec<Row> {
+        let text = |doc: usize| match texts.status([doc]) {
+            Status::Ready => Text::Ready,
+            Status::Loading => Text::Loading,
+            Status::Failed(_) => Text::Failed,
+        };
+        rows.read()
+            .iter()
+            .take(shown.get())
+            .map(|r| Row {
+                text: text(r.index),
+                ..r.clone()
+            })
+            .collect()
+    };
     // Scrolling within a screen of the list's end shows the next rows.
     let near_end = window_event_listener(leptos::ev::scroll, move |_| {
         let remaining = rows
@@ -246,8 +279,16 @@ fn ArticleItem(row: Row, selected: RwSignal<Vec<String>>) -> impl IntoView {
     let meta = &doc.meta;
     let links = expect_context::<Links>().view();
     let href = move || links.read().with_doc(Some(&doc.id)).href();
-    let title = meta.title.clone().unwrap_or_else(|| doc.preview(80));
-    let body = if row.snippets.is_empty() {
+    let title = meta.title.clone().unwrap_or_else(|| match row.text {
+        Text::Ready => doc.preview(80),
+        _ => doc.id.clone(),
+    });
+    let body = if row.text == Text::Loading {
+        view! { <p class="preview text-loading" aria-busy="true">"Text wird geladen …"</p> }
+            .into_any()
+    } else if row.text == Text::Failed {
+        view! { <p class="preview text-missing">"Text nicht geladen."</p> }.into_any()
+    } else if row.snippets.is_empty() {
         view! { <p class="preview">{doc.preview(PREVIEW_CHARS)}</p> }.into_any()
     } else {
         row.snippets

@@ -5,6 +5,7 @@ use crate::format;
 use crate::view_state::ViewState;
 use crate::views::facets::kind_class;
 use crate::views::marked::{annotated_text, MentionLink};
+use crate::views::text_gate::WithTexts;
 use leptos::prelude::*;
 use quellenlage_engine::figures::Figure;
 use quellenlage_engine::order;
@@ -88,13 +89,27 @@ fn scroll_to_first_mark() {
     mark.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-/// The open article.
+/// The open article, once its text is there.
 #[component]
 pub fn ArticleView(
     snapshot: &'static Snapshot,
     id: String,
     state: Memo<ViewState>,
 ) -> impl IntoView {
+    let Some(index) = snapshot.doc_index(&id) else {
+        return view! { <p class="notice">"Artikel nicht gefunden."</p> }.into_any();
+    };
+    view! {
+        <WithTexts docs=vec![index]>
+            <ArticleText snapshot id=id.clone() state/>
+        </WithTexts>
+    }
+    .into_any()
+}
+
+/// The open article with its text.
+#[component]
+fn ArticleText(snapshot: &'static Snapshot, id: String, state: Memo<ViewState>) -> impl IntoView {
     let Some(doc) = snapshot.doc(&id) else {
         return view! { <p class="notice">"Artikel nicht gefunden."</p> }.into_any();
     };

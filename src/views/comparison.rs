@@ -4,6 +4,7 @@
 
 use crate::format;
 use crate::view_state::{encode_component, ViewState};
+use crate::views::text_gate::WithTexts;
 use leptos::prelude::*;
 use quellenlage_engine::compare::{attribution, compare, Comparison, SentenceRef};
 use quellenlage_engine::Snapshot;
@@ -83,6 +84,20 @@ fn scroll_counterparts(ids: &[String]) {
 /// The comparison of the documents named in `state.compare`.
 #[component]
 pub fn ComparisonView(
+    snapshot: &'static Snapshot,
+    state: Memo<ViewState>,
+    docs: Vec<usize>,
+) -> impl IntoView {
+    view! {
+        <WithTexts docs=docs.clone()>
+            <Compared snapshot state docs=docs.clone()/>
+        </WithTexts>
+    }
+}
+
+/// The comparison of `docs`, whose texts are there.
+#[component]
+fn Compared(
     snapshot: &'static Snapshot,
     state: Memo<ViewState>,
     docs: Vec<usize>,

@@ -4,6 +4,7 @@
 use crate::format;
 use crate::view_state::ViewState;
 use crate::views::facets::kind_class;
+use crate::views::text_gate::WithTexts;
 use leptos::prelude::*;
 use quellenlage_engine::entities::{EntitySource, Mention};
 use quellenlage_engine::order;
@@ -45,13 +46,30 @@ fn context(doc: &Document, m: &Mention) -> (String, String, String) {
     (left, name, right)
 }
 
-/// The page of entity number `entity`.
+/// The page of entity number `entity`, once the texts of the articles naming it are there.
 #[component]
 pub fn EntityPage(
     snapshot: &'static Snapshot,
     entity: usize,
     state: Memo<ViewState>,
 ) -> impl IntoView {
+    let mut docs: Vec<usize> = snapshot
+        .mentions
+        .iter()
+        .filter(|m| m.entity as usize == entity)
+        .map(|m| m.doc as usize)
+        .collect();
+    order::sort_dedup(&mut docs);
+    view! {
+        <WithTexts docs>
+            <Mentions snapshot entity state/>
+        </WithTexts>
+    }
+}
+
+/// The entity's page with every mention in context.
+#[component]
+fn Mentions(snapshot: &'static Snapshot, entity: usize, state: Memo<ViewState>) -> impl IntoView {
     let Some(e) = snapshot.entities.get(entity) else {
         return view! { <p class="notice">"Unbekannter Eintrag."</p> }.into_any();
     };

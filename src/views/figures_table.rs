@@ -2,6 +2,7 @@
 
 use crate::format;
 use crate::view_state::{encode_component, ViewState};
+use crate::views::text_gate::WithTexts;
 use leptos::prelude::*;
 use quellenlage_engine::figures::Figure;
 use quellenlage_engine::order;
@@ -71,9 +72,31 @@ fn to_csv(snapshot: &Snapshot, rows: &[Row]) -> String {
     out
 }
 
-/// Figures of the documents `docs` (indices), in a sortable table with a CSV download.
+/// Figures of the documents `docs` (indices), in a sortable table with a CSV download, once
+/// the texts of the articles with figures are there (the table quotes their sentences).
 #[component]
 pub fn FiguresTable(
+    snapshot: &'static Snapshot,
+    state: Memo<ViewState>,
+    docs: Signal<Vec<usize>>,
+) -> impl IntoView {
+    let with_figures = Signal::derive(move || {
+        docs.read()
+            .iter()
+            .copied()
+            .filter(|&d| snapshot.figures.get(d).is_some_and(|f| !f.is_empty()))
+            .collect::<Vec<usize>>()
+    });
+    view! {
+        <WithTexts docs=with_figures>
+            <Table snapshot state docs/>
+        </WithTexts>
+    }
+}
+
+/// The table of figures.
+#[component]
+fn Table(
     snapshot: &'static Snapshot,
     state: Memo<ViewState>,
     docs: Signal<Vec<usize>>,

@@ -10,3 +10,4 @@ pub mod figures_table;
 pub mod marked;
 pub mod masthead;
 pub mod overview;
+pub mod text_gate;

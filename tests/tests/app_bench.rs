@@ -54,18 +54,29 @@ const type = async (value) => {
 "#;
 
 /// Searches for `arguments[0]` at once and calls back with the milliseconds until the result
-/// summary shows hits for it and layout returned.
+/// summary shows hits for it, no row waits for its text (snippets painted) and layout
+/// returned, and with the files fetched for it.
 const FIRST_RESULTS: &str = r#"
 const [word, done] = arguments;
 const box = document.getElementById('q');
 const summary = () => document.querySelector('.results-summary')?.textContent ?? '';
+const before = performance.getEntriesByType('resource').length;
 const t0 = performance.now();
 box.value = word;
 box.dispatchEvent(new Event('input', { bubbles: true }));
 const check = () => {
-  if (summary().includes(word)) {
+  if (summary().includes(word) && !document.querySelector('[aria-busy="true"]')) {
     void document.body.offsetHeight;
-    done({ ms: performance.now() - t0, summary: summary() });
+    const base = new URL('.', location.href).href;
+    const fetched = performance.getEntriesByType('resource').slice(before)
+      .filter(e => e.name.startsWith(base));
+    const files = fetched.map(e => e.name.split('?')[0].slice(base.length));
+    // Dependent round trips: a fetch that starts after an earlier one ended waited for it.
+    let depth = 0, end = -1;
+    for (const e of fetched.sort((a, b) => a.startTime - b.startTime)) {
+      if (e.startTime >= end) { depth += 1; end = e.responseEnd; } else { end = Math.max(end, e.responseEnd); }
+    }
+    done({ ms: performance.now() - t0, summary: summary(), files, depth });
   } else if (performance.now() - t0 > 60000) {
     done({ error: 'no results for ' + word + ' after 60 s' });
   } else {
@@ -138,6 +149,9 @@ async fn app_benchmark() {
         let files: Vec<String> = serde_json::from_value(boot["files"].clone()).unwrap_or_default();
         let boot_bytes: u64 = files.iter().map(|f| brotli_bytes(&dist, f)).sum();
         let first = call(&client, FIRST_RESULTS, vec![json!(words[0])]).await;
+        let query_files: Vec<String> =
+            serde_json::from_value(first["files"].clone()).unwrap_or_default();
+        let query_bytes: u64 = query_files.iter().map(|f| brotli_bytes(&dist, f)).sum();
         // Back to the full list before typing.
         call(&client, TYPING, vec![json!(Vec::<String>::new())]).await;
         if profile.is_some() {
@@ -155,6 +169,10 @@ async fn app_benchmark() {
             "ready_ms": boot["ready_ms"],
             "first_results_ms": first["ms"],
             "first_results_summary": first["summary"],
+            "query_files": first["files"],
+            "query_requests": query_files.len(),
+            "query_bytes_br": query_bytes,
+            "query_depth": first["depth"],
             "keystroke_ms": samples,
         });
         std::fs::write(&out, results.to_string())

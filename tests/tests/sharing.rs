@@ -378,3 +378,69 @@ async fn own_corpus_build_shows_markup_as_text_and_finds_other_spellings() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_missing_text_chunk_is_named_and_retry_loads_it() {
+    // The test-corpus dist serves its texts apart, in chunks of three articles (as a large
+    // corpus does). With the chunk of the newest articles gone, the list still lists every
+    // article; their rows and the page say what is missing, and once the file is back the
+    // retry shows the texts.
+    let copy = support::TempDir::new("missing-texts");
+    copy_dir(&built("QUELLENLAGE_TEST_CORPUS_DIST"), &copy.0);
+    let data = copy.0.join("data");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data.join("manifest.json")).unwrap())
+            .expect("data/manifest.json is JSON");
+    let files = manifest["texts"]["files"]
+        .as_array()
+        .expect("the test corpus's texts are split into chunks");
+    assert!(files.len() >= 2, "{files:?}");
+    let name = files[0].as_str().unwrap().to_string();
+    let chunk = data.join(&name);
+    let aside = copy.0.join("chunk.aside");
+    std::fs::rename(&chunk, &aside).unwrap();
+    let server = StaticServer::start(&copy.0, "/", 0).expect("static server");
+    with_browser(|client| async move {
+        client.goto(&server.url()).await.unwrap();
+        wait_until(
+            &client,
+            "return !!document.querySelector('[data-text-error]');",
+            "the missing chunk is named",
+        )
+        .await;
+        let notice = texts(&client, "[data-text-error] p").await;
+        assert!(
+            notice.len() == 1
+                && notice[0].contains(&format!("data/{name}"))
+                && notice[0].contains("404"),
+            "{notice:?}"
+        );
+        let missing = texts(&client, ".article-item .text-missing").await;
+        assert!(!missing.is_empty(), "rows of the missing chunk say so");
+        let listed = attribute_values(&client, "data-hit").await;
+        let corpus = built("QUELLENLAGE_TEST_CORPUS");
+        let docs = quellenlage_engine::ingest::ingest_dir(&corpus).docs;
+        assert_eq!(listed.len(), docs.len(), "every article is still listed");
+
+        std::fs::rename(&aside, &chunk).unwrap();
+        click(
+            &client,
+            "[data-text-error] button.retry",
+            "the retry button",
+        )
+        .await;
+        wait_until(
+            &client,
+            "return !document.querySelector('[data-text-error]') \
+             && !document.querySelector('.text-missing, [aria-busy=\"true\"]');",
+            "the retry loads the texts",
+        )
+        .await;
+        let previews = texts(&client, ".article-item .preview").await;
+        assert!(
+            previews.iter().filter(|p| !p.is_empty()).count() >= 3,
+            "the newest rows show their texts: {previews:?}"
+        );
+    })
+    .await;
+}

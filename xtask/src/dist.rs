@@ -4,8 +4,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use quellenlage_engine::manifest::{Manifest, MANIFEST_FILE};
-
 use crate::tools::{self, Tools};
 use crate::{cmd, data, manifest, Result};
 
@@ -17,30 +15,42 @@ const BROTLI_WINDOW_BITS: i32 = 22;
 /// Builds `dist/` (Trunk.toml's folder) from `corpus` (an absolute path from [`corpus_dir`]),
 /// or `corpus/` if none is given, prints the size report and returns the absolute path of the
 /// dist directory.
-pub fn build(root: &Path, tools: &Tools, corpus: Option<&Path>) -> Result<PathBuf> {
+pub fn build(
+    root: &Path,
+    tools: &Tools,
+    corpus: Option<&Path>,
+    split: data::Split,
+) -> Result<PathBuf> {
     let trunk_toml = tools::read_trunk_toml(root)?;
     let dist = root
         .join(manifest::toml_string(&trunk_toml, "build", "dist").unwrap_or_else(|| "dist".into()));
-    build_to(root, tools, corpus, &dist)
+    build_to(root, tools, corpus, &dist, split)
 }
 
 /// Like [`build`], into the directory `dist` (absolute) instead of Trunk.toml's: the app (built
-/// only when its sources changed, see [`app`]) plus `data/` from the corpus.
-pub fn build_to(root: &Path, tools: &Tools, corpus: Option<&Path>, dist: &Path) -> Result<PathBuf> {
+/// only when its sources changed, see [`app`]) plus `data/` from the corpus, its texts split
+/// off as `split` says.
+pub fn build_to(
+    root: &Path,
+    tools: &Tools,
+    corpus: Option<&Path>,
+    dist: &Path,
+    split: data::Split,
+) -> Result<PathBuf> {
     let app = app(root, tools)?;
     let corpus = corpus.map_or_else(|| root.join("corpus"), Path::to_path_buf);
-    with_data(&app, &corpus, dist)?;
+    with_data(&app, &corpus, dist, split)?;
     print_size_report(dist)?;
     Ok(dist.to_path_buf())
 }
 
 /// Makes `dist` a copy of the built `app` plus `data/` from `corpus`, precompressed. The data is
 /// built first: a corpus with errors leaves an earlier `dist` as it was.
-pub fn with_data(app: &Path, corpus: &Path, dist: &Path) -> Result {
+pub fn with_data(app: &Path, corpus: &Path, dist: &Path, split: data::Split) -> Result {
     eprintln!("corpus: {}", corpus.display());
     let staging = dist.with_extension("data-staging");
     let _ = fs::remove_dir_all(&staging);
-    data::write(corpus, &staging)?;
+    data::write(corpus, &staging, split)?;
     if dist.exists() {
         fs::remove_dir_all(dist).map_err(|e| format!("cannot remove {}: {e}", dist.display()))?;
     }
@@ -167,43 +177,53 @@ fn is_precompressed(path: &Path) -> bool {
 /// `brotli_static`/`gzip_static`, many CDNs) serves them without compressing on the fly.
 pub fn precompress(dist: &Path) -> Result {
     use std::io::Write;
+    use std::sync::atomic::{AtomicUsize, Ordering};
 
     let mut files = Vec::new();
     collect_files(dist, &mut files)?;
-    for path in files.iter().filter(|p| {
+    files.retain(|p| {
         !is_precompressed(p)
             && p.extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| COMPRESSIBLE.contains(&e))
-    }) {
-        let data = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let with_suffix = |suffix: &str| {
+    });
+    // One job per file and codec, taken in turn by one worker per core: the many text chunks
+    // of a large corpus keep both cores busy, and a single large file still gets its gzip
+    // beside its brotli.
+    let jobs: Vec<(&PathBuf, bool)> = files.iter().flat_map(|p| [(p, true), (p, false)]).collect();
+    let next = AtomicUsize::new(0);
+    let work = || -> Result {
+        while let Some(&(path, is_brotli)) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let data =
+                fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             let mut name = path.as_os_str().to_owned();
-            name.push(suffix);
-            PathBuf::from(name)
-        };
-        let (br, gz) = (with_suffix(".br"), with_suffix(".gz"));
-        // gzip beside brotli on a second core: for a large data file the build then waits for
-        // brotli alone.
-        std::thread::scope(|scope| -> Result {
-            let gzipped = scope.spawn(|| {
+            name.push(if is_brotli { ".br" } else { ".gz" });
+            let out = PathBuf::from(name);
+            let bytes = if is_brotli {
+                brotli(&data)?
+            } else {
                 let mut gzip =
                     flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
                 gzip.write_all(&data)
                     .and_then(|_| gzip.finish())
-                    .and_then(|bytes| fs::write(&gz, bytes))
-                    .map_err(|e| format!("cannot write {}: {e}", gz.display()))
-            });
-            let brotli_written = brotli(&data).and_then(|bytes| {
-                fs::write(&br, bytes).map_err(|e| format!("cannot write {}: {e}", br.display()))
-            });
-            let gzip_written = gzipped
-                .join()
-                .map_err(|_| format!("gzip of {} failed", path.display()))?;
-            brotli_written.and(gzip_written)
-        })?;
-    }
-    Ok(())
+                    .map_err(|e| format!("gzip of {} failed: {e}", path.display()))?
+            };
+            fs::write(&out, bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        }
+        Ok(())
+    };
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8));
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("a compression worker panicked".into()))
+            })
+            .collect::<Result<Vec<()>>>()
+            .map(|_| ())
+    })
 }
 
 /// Writes one self-contained HTML file to `out` from a built `dist`: the stylesheet, the
@@ -239,11 +259,7 @@ pub fn single_file(dist: &Path, out: &Path) -> Result<PathBuf> {
     let glue = String::from_utf8(read(&find(".js")?)?)
         .map_err(|_| "the JavaScript glue is not UTF-8".to_string())?;
     let wasm = read(&find("_bg.wasm")?)?;
-    let data_dir = dist.join(data::DATA_DIR);
-    let data_manifest = String::from_utf8(read(&data_dir.join(MANIFEST_FILE))?)
-        .map_err(|_| "the data manifest is not UTF-8".to_string())?;
-    let data_manifest = Manifest::from_json(&data_manifest).map_err(|e| e.to_string())?;
-    let snapshot = read(&data_dir.join(&data_manifest.snapshot))?;
+    let snapshot = data::whole_snapshot(&dist.join(data::DATA_DIR))?;
 
     let mut page = html;
     // The stylesheet link becomes a <style> element.

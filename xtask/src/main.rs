@@ -25,10 +25,12 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
 commands:
-  dist [--corpus DIR] [--single-file]
+  dist [--corpus DIR] [--single-file] [--texts-per-chunk N]
                                    release build into dist/ (trunk), .br/.gz beside each
                                    file, a size report; --single-file: also dist/quellenlage.html
-                                   with everything inlined (opens from file://, can be mailed)
+                                   with everything inlined (opens from file://, can be mailed);
+                                   --texts-per-chunk: serve the article texts apart, N per file
+                                   (default: only above 2 MiB of text, 32 per file)
   serve [--port N] [--corpus DIR]  dist, then serve dist/ on http://127.0.0.1:N/ (default 8080)
   test                             fmt, clippy, unit tests, fuzz, dist, browser tests (as CI runs them)
   fuzz [--seconds N]               run each fuzz target (ingest, query) for N seconds (default 20)
@@ -49,6 +51,7 @@ enum Task {
     Dist {
         corpus: Option<PathBuf>,
         single_file: bool,
+        split: data::Split,
     },
     Serve {
         port: u16,
@@ -93,10 +96,11 @@ fn run(task: Task) -> Result {
         Task::Dist {
             corpus,
             single_file,
+            split,
         } => {
             let corpus = corpus.as_deref().map(dist::corpus_dir).transpose()?;
             let tools = tools::ensure_build_tools(root)?;
-            let dist = dist::build(root, &tools, corpus.as_deref())?;
+            let dist = dist::build(root, &tools, corpus.as_deref(), split)?;
             if single_file {
                 dist::single_file(&dist, &dist.join("quellenlage.html"))?;
             }
@@ -156,9 +160,10 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Task> {
     let mut browser_only = false;
     let mut docs = None;
     let mut single_file = false;
+    let mut split = data::Split::Auto;
     let mut seconds = fuzz::DEFAULT_SECONDS;
     let allowed: &[&str] = match command.as_str() {
-        "dist" => &["--corpus", "--single-file"],
+        "dist" => &["--corpus", "--single-file", "--texts-per-chunk"],
         "serve" => &["--port", "--corpus"],
         "test" => &[],
         "fuzz" => &["--seconds"],
@@ -195,6 +200,13 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Task> {
                     format!("`--docs {text}`: not a positive number of articles")
                 })?);
             }
+            "--texts-per-chunk" => {
+                let text = value()?;
+                split =
+                    data::Split::Every(text.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
+                        format!("`--texts-per-chunk {text}`: not a positive number of articles")
+                    })?);
+            }
             "--json" => json = true,
             "--browser-only" => browser_only = true,
             "--single-file" => single_file = true,
@@ -205,6 +217,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Task> {
         "dist" => Task::Dist {
             corpus,
             single_file,
+            split,
         },
         "serve" => Task::Serve { port, corpus },
         "test" => Task::Test,
@@ -219,7 +232,7 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Task> {
 
 fn serve(root: &Path, port: u16, corpus: Option<&Path>) -> Result {
     let tools = tools::ensure_build_tools(root)?;
-    let dist = dist::build(root, &tools, corpus)?;
+    let dist = dist::build(root, &tools, corpus, data::Split::Auto)?;
     let server = StaticServer::start(&dist, "/", port).map_err(|e| match e.kind() {
         std::io::ErrorKind::AddrInUse => {
             format!("port {port} is in use: pick another with `cargo xtask serve --port N`")
@@ -264,7 +277,9 @@ fn test(root: &Path) -> Result {
         })?;
         steps.run("fuzz", || fuzz::run(root, fuzz::DEFAULT_SECONDS))?;
         // Built once per run: the browser tests below use exactly this dist/.
-        let dist = steps.run("dist", || dist::build(root, &tools, None))?;
+        let dist = steps.run("dist", || {
+            dist::build(root, &tools, None, data::Split::Auto)
+        })?;
         let e2e = root.join("target").join("e2e");
         let single_file = steps.run("single file", || {
             dist::single_file(&dist, &e2e.join("quellenlage.html"))
@@ -272,7 +287,8 @@ fn test(root: &Path) -> Result {
         // A second build from a corpus the app has never seen (the engine's unseen-corpus
         // fixtures, names in other spellings, plus an article full of markup, saved web pages,
         // JSON, JSON Lines and a Windows-1252 CSV): what a user who swaps in their own folder
-        // gets.
+        // gets. Its texts are split into chunks of three articles, as a large corpus's are, so
+        // the browser tests on it load texts on demand.
         let test_corpus = e2e.join("test-corpus");
         let test_dist = steps.run("dist (test corpus)", || {
             dist::assemble_corpus(
@@ -289,6 +305,7 @@ fn test(root: &Path) -> Result {
                 &tools,
                 Some(&test_corpus),
                 &e2e.join("dist-test-corpus"),
+                data::Split::Every(3),
             )
         })?;
         steps.run("browser tests", || {
@@ -319,14 +336,27 @@ mod tests {
             parse(&["dist"]),
             Ok(Task::Dist {
                 corpus: None,
-                single_file: false
+                single_file: false,
+                split: data::Split::Auto,
             })
         );
+        assert_eq!(
+            parse(&["dist", "--texts-per-chunk", "8"]),
+            Ok(Task::Dist {
+                corpus: None,
+                single_file: false,
+                split: data::Split::Every(8),
+            })
+        );
+        assert!(parse(&["dist", "--texts-per-chunk", "0"])
+            .unwrap_err()
+            .contains("not a positive number"));
         assert_eq!(
             parse(&["dist", "--single-file", "--corpus", "my/corpus"]),
             Ok(Task::Dist {
                 corpus: Some("my/corpus".into()),
-                single_file: true
+                single_file: true,
+                split: data::Split::Auto,
             })
         );
         assert_eq!(

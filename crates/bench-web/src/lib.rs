@@ -72,7 +72,8 @@ mod tests {
                 start: 0,
                 end: 25,
                 kind: quellenlage_engine::BlockKind::Lead,
-            }],
+            }]
+            .into(),
         };
         let bytes = Snapshot::build(vec![doc], Vec::new()).encode();
         assert_eq!(load(&bytes).unwrap(), 1);

@@ -1,21 +1,23 @@
 //! The document model: an article's text, its metadata, and the blocks that say which parts of
 //! the text are the article and which are page furniture (boilerplate).
 
+use crate::late::Late;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
-/// One article of the corpus, as ingested at build time.
-#[derive(Debug, Clone, PartialEq, Serialize, bitcode::Encode, bitcode::Decode)]
+/// One article of the corpus, as ingested at build time. Its text and blocks are [`Late`]:
+/// when a large corpus is served in parts they arrive after the rest (the `texts` module).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     /// Stable id: the file stem (`000_1a0130057ecdf70e`). Used in URLs (`?doc=`).
     pub id: String,
     /// Outlet, date, title, author… merged from the file header and `sources.toml`.
     pub meta: Metadata,
     /// The whole article text, NFC-normalised, with `\n` line ends and no BOM.
-    pub text: String,
+    pub text: Late<String>,
     /// Consecutive, non-overlapping byte ranges of `text`, in order, each classified.
     /// Blank lines between blocks belong to no block.
-    pub blocks: Vec<Block>,
+    pub blocks: Late<Vec<Block>>,
     /// Where the article came from: file, line or row, format.
     pub origin: Origin,
 }
@@ -130,7 +132,7 @@ impl Document {
     pub fn sizes(&self) -> (usize, usize) {
         let mut main = 0;
         let mut boilerplate = 0;
-        for block in &self.blocks {
+        for block in self.blocks.iter() {
             let len = block.len();
             match block.kind {
                 k if k.is_main() => main += len,

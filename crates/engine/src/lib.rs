@@ -15,12 +15,14 @@ pub mod figures;
 pub mod index;
 #[cfg(feature = "ingest")]
 pub mod ingest;
+pub mod late;
 pub mod listing;
 pub mod manifest;
 pub mod order;
 pub mod problem;
 pub mod query;
 pub mod snapshot;
+pub mod texts;
 
 pub use document::{
     is_valid_id, Block, BlockKind, Boilerplate, Document, Format, Metadata, Origin, PartialDate,

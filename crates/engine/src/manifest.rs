@@ -16,6 +16,19 @@ pub struct Manifest {
     pub snapshot_bytes: u64,
     /// Number of articles in it.
     pub docs: u64,
+    /// The text chunks, when the snapshot's texts were split off (large corpora); absent when
+    /// the snapshot holds every text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub texts: Option<TextFiles>,
+}
+
+/// The files of a split snapshot's texts (see the `texts` module).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextFiles {
+    /// Articles per chunk.
+    pub per_chunk: u32,
+    /// The chunk files (`texts-<hash>.bin`), chunk 0 first.
+    pub files: Vec<String>,
 }
 
 /// Why a manifest cannot be used.
@@ -44,16 +57,36 @@ impl Manifest {
     /// The manifest if its snapshot name is a plain file name inside the data folder (no
     /// path, no URL), for manifests read by other parsers (the browser's `JSON.parse`).
     pub fn checked(self) -> Result<Manifest, ManifestError> {
-        let name = &self.snapshot;
-        let plain = !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-            && !name.starts_with('.');
-        if !plain {
-            return Err(ManifestError(format!(
-                "{MANIFEST_FILE} names the snapshot {name:?}, which is not a plain file name"
-            )));
+        let plain = |name: &str| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                && !name.starts_with('.')
+        };
+        let texts = self.texts.iter().flat_map(|t| &t.files);
+        for (what, name) in
+            std::iter::once(("snapshot", &self.snapshot)).chain(texts.map(|n| ("text chunk", n)))
+        {
+            if !plain(name) {
+                return Err(ManifestError(format!(
+                    "{MANIFEST_FILE} names the {what} {name:?}, which is not a plain file name"
+                )));
+            }
+        }
+        if let Some(texts) = &self.texts {
+            let expected = crate::texts::Layout {
+                per_chunk: texts.per_chunk,
+            }
+            .chunk_count(self.docs as usize);
+            if texts.per_chunk == 0 || texts.files.len() != expected {
+                return Err(ManifestError(format!(
+                    "{MANIFEST_FILE} lists {} text chunks of {} articles for {} articles",
+                    texts.files.len(),
+                    texts.per_chunk,
+                    self.docs
+                )));
+            }
         }
         Ok(self)
     }
@@ -69,8 +102,21 @@ mod tests {
             snapshot: "snapshot-00ff.bin".into(),
             snapshot_bytes: 1234,
             docs: 5,
+            texts: None,
         };
-        assert_eq!(Manifest::from_json(&m.to_json()), Ok(m));
+        assert_eq!(Manifest::from_json(&m.to_json()), Ok(m.clone()));
+        let split = Manifest {
+            texts: Some(TextFiles {
+                per_chunk: 2,
+                files: vec![
+                    "texts-1.bin".into(),
+                    "texts-2.bin".into(),
+                    "texts-3.bin".into(),
+                ],
+            }),
+            ..m
+        };
+        assert_eq!(Manifest::from_json(&split.to_json()), Ok(split));
     }
 
     #[test]
@@ -89,6 +135,16 @@ mod tests {
             (
                 "{\"snapshot\": \"\", \"snapshot_bytes\": 1, \"docs\": 1}",
                 "not a plain file name",
+            ),
+            (
+                "{\"snapshot\": \"a.bin\", \"snapshot_bytes\": 1, \"docs\": 1, \
+                 \"texts\": {\"per_chunk\": 1, \"files\": [\"../t.bin\"]}}",
+                "text chunk \"../t.bin\", which is not a plain file name",
+            ),
+            (
+                "{\"snapshot\": \"a.bin\", \"snapshot_bytes\": 1, \"docs\": 3, \
+                 \"texts\": {\"per_chunk\": 2, \"files\": [\"t.bin\"]}}",
+                "lists 1 text chunks of 2 articles for 3 articles",
             ),
         ];
         for (text, reason) in cases {

@@ -11,14 +11,15 @@ use crate::document::Document;
 use crate::entities::{discover, mentions, Entity, EntityKind, EntitySource, Mention};
 use crate::figures::Figure;
 use crate::index::Index;
+use crate::late::Late;
 use crate::query::Searcher;
 use std::fmt;
 
 /// Magic bytes and format version at the start of every snapshot.
-pub const MAGIC: &[u8; 8] = b"QLSNAP04";
+pub const MAGIC: &[u8; 8] = b"QLSNAP05";
 
 /// The data the app ships with.
-#[derive(Debug, Clone, PartialEq, Default, bitcode::Encode, bitcode::Decode)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Snapshot {
     /// All documents, in corpus order (sorted by id).
     pub docs: Vec<Document>,
@@ -56,10 +57,81 @@ impl fmt::Display for SnapshotError {
 
 impl std::error::Error for SnapshotError {}
 
+/// The snapshot as encoded: a document's text and blocks are absent when they are served
+/// apart (the `texts` module), which is not the same as empty.
+#[derive(bitcode::Encode, bitcode::Decode)]
+struct Wire {
+    docs: Vec<WireDocument>,
+    index: Index,
+    entities: Vec<Entity>,
+    mentions: Vec<Mention>,
+    figures: Vec<Vec<Figure>>,
+}
+
+/// A [`Document`] as encoded.
+#[derive(bitcode::Encode, bitcode::Decode)]
+struct WireDocument {
+    id: String,
+    meta: crate::document::Metadata,
+    text: Option<String>,
+    blocks: Option<Vec<crate::document::Block>>,
+    origin: crate::document::Origin,
+}
+
+impl Wire {
+    fn of(snapshot: &Snapshot) -> Wire {
+        let docs = snapshot
+            .docs
+            .iter()
+            .map(|d| WireDocument {
+                id: d.id.clone(),
+                meta: d.meta.clone(),
+                text: d.text.filled().cloned(),
+                blocks: d.blocks.filled().cloned(),
+                origin: d.origin.clone(),
+            })
+            .collect();
+        Wire {
+            docs,
+            index: snapshot.index.clone(),
+            entities: snapshot.entities.clone(),
+            mentions: snapshot.mentions.clone(),
+            figures: snapshot.figures.clone(),
+        }
+    }
+
+    fn into_snapshot(self) -> Snapshot {
+        let docs = self
+            .docs
+            .into_iter()
+            .map(|d| Document {
+                id: d.id,
+                meta: d.meta,
+                text: late(d.text),
+                blocks: late(d.blocks),
+                origin: d.origin,
+            })
+            .collect();
+        Snapshot {
+            docs,
+            index: self.index,
+            entities: self.entities,
+            mentions: self.mentions,
+            figures: self.figures,
+        }
+    }
+}
+
+/// A value as decoded: filled if it was there.
+fn late<T>(value: Option<T>) -> Late<T> {
+    value.map_or_else(Late::unfilled, Late::from)
+}
+
 impl Snapshot {
-    /// Serialises the snapshot (magic + bitcode body).
+    /// Serialises the snapshot (magic + bitcode body). Texts not filled in are left out, and
+    /// [`Snapshot::decode`] leaves them unfilled.
     pub fn encode(&self) -> Vec<u8> {
-        let body = bitcode::encode(self);
+        let body = bitcode::encode(&Wire::of(self));
         let mut out = Vec::with_capacity(MAGIC.len() + body.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&body);
@@ -71,7 +143,9 @@ impl Snapshot {
         let body = bytes
             .strip_prefix(MAGIC.as_slice())
             .ok_or(SnapshotError::WrongFormat)?;
-        bitcode::decode(body).map_err(|e| SnapshotError::Corrupt(e.to_string()))
+        bitcode::decode::<Wire>(body)
+            .map(Wire::into_snapshot)
+            .map_err(|e| SnapshotError::Corrupt(e.to_string()))
     }
 
     /// Builds a snapshot from ingested documents and the curator's entity base: the search
@@ -204,7 +278,7 @@ mod tests {
                     date: PartialDate::parse("2025-06"),
                     ..Metadata::default()
                 },
-                text,
+                text: text.into(),
                 blocks: vec![
                     Block {
                         start: 0,
@@ -221,7 +295,8 @@ mod tests {
                         end: 40,
                         kind: BlockKind::Boilerplate(Boilerplate::RelatedLinks),
                     },
-                ],
+                ]
+                .into(),
             }],
             Vec::new(),
         )

@@ -392,12 +392,13 @@ fn compound_middles_stem_heads_and_hyphenated_variants() {
             origin: Default::default(),
             id: format!("{i}"),
             meta: Metadata::default(),
-            text: text.to_string(),
+            text: text.to_string().into(),
             blocks: vec![Block {
                 start: 0,
                 end: text.len() as u32,
                 kind: BlockKind::Paragraph,
-            }],
+            }]
+            .into(),
         })
         .collect();
     let index = quellenlage_engine::index::build(&docs);

@@ -265,6 +265,34 @@ pub async fn open(client: &Client, url: &str) {
             format_log(&log)
         );
     }
+    texts_loaded(client, url).await;
+}
+
+/// Waits until no view waits for article texts (a large corpus's texts arrive in chunks after
+/// the app is ready; the views mark what is still loading `aria-busy`).
+pub async fn texts_loaded(client: &Client, context: &str) {
+    let started = Instant::now();
+    loop {
+        let busy = client
+            .execute(
+                "return document.querySelectorAll('[aria-busy=\"true\"]').length;",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_u64());
+        if busy == Some(0) {
+            return;
+        }
+        if started.elapsed() > READY_TIMEOUT {
+            let log = browser_log(client).await;
+            panic!(
+                "{context}: article texts still loading after {READY_TIMEOUT:?}\nbrowser log:\n{}",
+                format_log(&log)
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
 }
 
 /// Runs a script that returns a list of strings; `arg` is passed as `arguments[0]`.

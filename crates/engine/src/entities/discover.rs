@@ -1063,12 +1063,13 @@ mod tests {
             origin: Default::default(),
             id: "t".into(),
             meta: Default::default(),
-            text: text.to_string(),
+            text: text.to_string().into(),
             blocks: vec![crate::document::Block {
                 start: 0,
                 end: text.len() as u32,
                 kind: crate::document::BlockKind::Paragraph,
-            }],
+            }]
+            .into(),
         };
         discover(&[doc], &[])
             .into_iter()
@@ -1186,12 +1187,13 @@ mod tests {
             origin: Default::default(),
             id: "t".into(),
             meta: Default::default(),
-            text: t.to_string(),
+            text: t.to_string().into(),
             blocks: vec![crate::document::Block {
                 start: 0,
                 end: t.len() as u32,
                 kind: crate::document::BlockKind::Paragraph,
-            }],
+            }]
+            .into(),
         };
         let found = discover(&[doc(text)], &[]);
         let khatib = found.iter().find(|c| c.name == "Rasha al-Khatib").unwrap();

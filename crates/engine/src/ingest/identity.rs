@@ -213,7 +213,7 @@ mod tests {
                 id: "a".into(),
                 meta: laid_out.found,
                 text: text.into(),
-                blocks: laid_out.blocks,
+                blocks: laid_out.blocks.into(),
                 origin: Default::default(),
             }
         };

@@ -72,8 +72,8 @@ pub fn ingest_article(id: &str, path: &str, bytes: &[u8]) -> (Option<Document>, 
     let doc = Document {
         id: id.to_string(),
         meta: laid_out.found,
-        text,
-        blocks: laid_out.blocks,
+        text: text.into(),
+        blocks: laid_out.blocks.into(),
         origin: Origin {
             file: path.to_string(),
             ..Origin::default()

@@ -151,8 +151,8 @@ pub fn into_document(
     let doc = Document {
         id: id.to_string(),
         meta,
-        text,
-        blocks: laid_out.blocks,
+        text: text.into(),
+        blocks: laid_out.blocks.into(),
         origin,
     };
     (Some(doc), problems)

@@ -394,7 +394,8 @@ mod tests {
                 start: 0,
                 end: text.len() as u32,
                 kind: BlockKind::Lead,
-            }],
+            }]
+            .into(),
         }])
     }
 
@@ -565,8 +566,9 @@ mod tests {
                         start: 0,
                         end: text.len() as u32,
                         kind: BlockKind::Lead,
-                    }],
-                    text,
+                    }]
+                    .into(),
+                    text: text.into(),
                 }
             })
             .collect();
