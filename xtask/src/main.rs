@@ -30,7 +30,7 @@ commands:
                                    file, a size report; --single-file: also dist/quellenlage.html
                                    with everything inlined (opens from file://, can be mailed);
                                    --texts-per-chunk: serve the article texts apart, N per file
-                                   (default: only above 2 MiB of text, 32 per file)
+                                   (default: only above 2 MiB of text, 16 per file)
   serve [--port N] [--corpus DIR]  dist, then serve dist/ on http://127.0.0.1:N/ (default 8080)
   test                             fmt, clippy, unit tests, fuzz, dist, browser tests (as CI runs them)
   fuzz [--seconds N]               run each fuzz target (ingest, query) for N seconds (default 20)
