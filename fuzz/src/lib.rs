@@ -61,12 +61,12 @@ pub fn ingest(bytes: &[u8]) {
     let docs = neighbour.into_iter().chain([doc]).collect();
     let s = Snapshot::build(docs, Vec::new());
     let text = &s.docs[1].text;
-    for m in s.mentions.iter().filter(|m| m.doc == 1) {
+    for m in s.mentions_of(1) {
         let (start, end) = (m.start as usize, m.end as usize);
         assert!(start < end && end <= text.len(), "{m:?}");
         assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
     }
-    for f in &s.figures[1] {
+    for f in s.figures_of(1) {
         assert!(f.value.is_finite(), "{f:?}");
         assert!(f.sentence_start <= f.start && f.start <= f.end, "{f:?}");
         assert!(

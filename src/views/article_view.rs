@@ -7,6 +7,7 @@ use crate::views::facets::kind_class;
 use crate::views::marked::{annotated_text, MentionLink};
 use crate::views::text_gate::WithTexts;
 use leptos::prelude::*;
+use quellenlage_engine::entities::Mention;
 use quellenlage_engine::figures::Figure;
 use quellenlage_engine::order;
 use quellenlage_engine::query::expand::MatchKind;
@@ -140,18 +141,10 @@ fn ArticleText(snapshot: &'static Snapshot, id: String, state: Memo<ViewState>) 
             .map(|m| (m.0 - start as usize, m.1 - start as usize, m.2))
             .collect()
     };
-    // Entity mentions of this document (mentions are sorted by document, then position).
-    let doc_index = snapshot.doc_index(&id).map(|i| i as u32);
-    let doc_mentions: Vec<_> = snapshot
-        .mentions
-        .iter()
-        .filter(|m| Some(m.doc) == doc_index)
-        .copied()
-        .collect();
-    let doc_figures: &'static [Figure] = doc_index
-        .and_then(|d| snapshot.figures.get(d as usize))
-        .map(Vec::as_slice)
-        .unwrap_or_default();
+    // Entity mentions and figures of this document, in text order.
+    let doc_index = snapshot.doc_index(&id);
+    let doc_mentions: &'static [Mention] = doc_index.map_or(&[], |d| snapshot.mentions_of(d));
+    let doc_figures: &'static [Figure] = doc_index.map_or(&[], |d| snapshot.figures_of(d));
     // Names (links to their entity page) and figures of one block, in order, without overlaps.
     let block_mentions = move |start: u32, end: u32| -> Vec<MentionLink> {
         let names = doc_mentions

@@ -46,6 +46,14 @@ fn context(doc: &Document, m: &Mention) -> (String, String, String) {
     (left, name, right)
 }
 
+/// The documents that name entity number `entity`, ascending.
+fn naming(snapshot: &Snapshot, entity: usize) -> Vec<usize> {
+    let named = |list: &Vec<(u32, u32)>| list.iter().any(|&(e, _)| e as usize == entity);
+    (0..snapshot.named.len())
+        .filter(|&d| named(&snapshot.named[d]))
+        .collect()
+}
+
 /// The page of entity number `entity`, once the texts of the articles naming it are there.
 #[component]
 pub fn EntityPage(
@@ -53,13 +61,7 @@ pub fn EntityPage(
     entity: usize,
     state: Memo<ViewState>,
 ) -> impl IntoView {
-    let mut docs: Vec<usize> = snapshot
-        .mentions
-        .iter()
-        .filter(|m| m.entity as usize == entity)
-        .map(|m| m.doc as usize)
-        .collect();
-    order::sort_dedup(&mut docs);
+    let docs = naming(snapshot, entity);
     view! {
         <WithTexts docs>
             <Mentions snapshot entity state/>
@@ -76,9 +78,9 @@ fn Mentions(snapshot: &'static Snapshot, entity: usize, state: Memo<ViewState>) 
     if let Some(w) = web_sys::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
-    let mentions: Vec<&Mention> = snapshot
-        .mentions
-        .iter()
+    let mentions: Vec<&Mention> = naming(snapshot, entity)
+        .into_iter()
+        .flat_map(|d| snapshot.mentions_of(d))
         .filter(|m| m.entity as usize == entity)
         .collect();
     // Group by outlet, outlets in order of first appearance by date (newest first).

@@ -73,22 +73,16 @@ fn to_csv(snapshot: &Snapshot, rows: &[Row]) -> String {
 }
 
 /// Figures of the documents `docs` (indices), in a sortable table with a CSV download, once
-/// the texts of the articles with figures are there (the table quotes their sentences).
+/// their texts (and with them their figures) are there.
 #[component]
 pub fn FiguresTable(
     snapshot: &'static Snapshot,
     state: Memo<ViewState>,
     docs: Signal<Vec<usize>>,
 ) -> impl IntoView {
-    let with_figures = Signal::derive(move || {
-        docs.read()
-            .iter()
-            .copied()
-            .filter(|&d| snapshot.figures.get(d).is_some_and(|f| !f.is_empty()))
-            .collect::<Vec<usize>>()
-    });
+    // Figures travel with the texts, so the table waits for every listed article's chunk.
     view! {
-        <WithTexts docs=with_figures>
+        <WithTexts docs>
             <Table snapshot state docs/>
         </WithTexts>
     }

@@ -44,21 +44,29 @@ pub fn Overview(
             .filter_map(|&e| snapshot.entities.get(e as usize))
             .map(|e| view! { <th scope="col">{e.name.clone()}</th> })
             .collect_view();
+        // Mentions per (outlet, top entity), from how often each listed article names each.
+        let mut counts = vec![vec![0u32; top.len()]; outlets.len()];
+        for &d in docs.iter() {
+            let (Some(doc), Some(named)) = (snapshot.docs.get(d), snapshot.named.get(d)) else {
+                continue;
+            };
+            let o = format::outlet(&doc.meta);
+            let Some(row) = outlets.iter().position(|x| *x == o) else {
+                continue;
+            };
+            for &(e, n) in named {
+                if let Some(col) = top.iter().position(|&t| t == e) {
+                    counts[row][col] += n;
+                }
+            }
+        }
         let rows = outlets
             .into_iter()
-            .map(|outlet| {
-                let cells = top
-                    .iter()
-                    .map(|&e| {
-                        let n = snapshot
-                            .mentions
-                            .iter()
-                            .filter(|m| {
-                                m.entity == e
-                                    && docs.contains(&(m.doc as usize))
-                                    && snapshot.docs.get(m.doc as usize).is_some_and(|d| format::outlet(&d.meta) == outlet)
-                            })
-                            .count();
+            .zip(counts)
+            .map(|(outlet, row)| {
+                let cells = row
+                    .into_iter()
+                    .map(|n| {
                         view! { <td class:none=n == 0>{if n == 0 { "–".to_string() } else { n.to_string() }}</td> }
                     })
                     .collect_view();

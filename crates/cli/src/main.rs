@@ -284,8 +284,7 @@ fn entities(corpus: &std::path::Path, json: bool, candidates: bool) -> ExitCode 
         .enumerate()
         .map(|(i, e)| {
             let mine: Vec<_> = snapshot
-                .mentions
-                .iter()
+                .all_mentions()
                 .filter(|m| m.entity as usize == i)
                 .collect();
             let mut docs: Vec<&str> = mine
@@ -338,8 +337,7 @@ fn entities(corpus: &std::path::Path, json: bool, candidates: bool) -> ExitCode 
 
 fn print_candidates(snapshot: &Snapshot, json: bool) -> ExitCode {
     let base_mentions: Vec<_> = snapshot
-        .mentions
-        .iter()
+        .all_mentions()
         .filter(|m| {
             snapshot
                 .entities

@@ -19,17 +19,13 @@ pub struct DocEntities {
 }
 
 impl DocEntities {
-    /// Derives the lists from the snapshot's mentions.
+    /// Derives the lists from what each document names ([`Snapshot::named`]).
     pub fn new(snapshot: &Snapshot) -> DocEntities {
-        let mut per_doc = vec![Vec::new(); snapshot.docs.len()];
-        for m in &snapshot.mentions {
-            if let Some(list) = per_doc.get_mut(m.doc as usize) {
-                list.push(m.entity);
-            }
-        }
-        for list in &mut per_doc {
-            order::sort_dedup(list);
-        }
+        let per_doc: Vec<Vec<u32>> = snapshot
+            .named
+            .iter()
+            .map(|list| list.iter().map(|&(e, _)| e).collect())
+            .collect();
         let mut by_name: Vec<u32> = (0..snapshot.entities.len() as u32).collect();
         order::sort_by(&mut by_name, |&a, &b| {
             snapshot.entities[a as usize]

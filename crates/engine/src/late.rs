@@ -35,6 +35,20 @@ impl Empty for Vec<crate::document::Block> {
     }
 }
 
+impl Empty for Vec<crate::entities::Mention> {
+    fn empty() -> &'static Self {
+        static EMPTY: Vec<crate::entities::Mention> = Vec::new();
+        &EMPTY
+    }
+}
+
+impl Empty for Vec<crate::figures::Figure> {
+    fn empty() -> &'static Self {
+        static EMPTY: Vec<crate::figures::Figure> = Vec::new();
+        &EMPTY
+    }
+}
+
 impl<T> Late<T> {
     /// A value not filled yet.
     pub fn unfilled() -> Late<T> {

@@ -16,7 +16,7 @@ use crate::query::Searcher;
 use std::fmt;
 
 /// Magic bytes and format version at the start of every snapshot.
-pub const MAGIC: &[u8; 8] = b"QLSNAP05";
+pub const MAGIC: &[u8; 8] = b"QLSNAP06";
 
 /// The data the app ships with.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -27,10 +27,14 @@ pub struct Snapshot {
     pub index: Index,
     /// Entities: the curator's base first, then discovered ones.
     pub entities: Vec<Entity>,
-    /// Every entity mention in main text, by document then position.
-    pub mentions: Vec<Mention>,
-    /// The figures each document reports (by document index), in text order.
-    pub figures: Vec<Vec<Figure>>,
+    /// The entity mentions in main text, by document, in text order ([`Late`]: they travel
+    /// with the texts when those are served apart).
+    pub mentions: Vec<Late<Vec<Mention>>>,
+    /// The figures each document reports, by document, in text order ([`Late`] as well).
+    pub figures: Vec<Late<Vec<Figure>>>,
+    /// How often each document names each entity, as (entity, mentions), entities ascending:
+    /// what facets, the overview and the entity pages' article lists need, always there.
+    pub named: Vec<Vec<(u32, u32)>>,
 }
 
 /// Why bytes could not be read as a snapshot.
@@ -64,8 +68,9 @@ struct Wire {
     docs: Vec<WireDocument>,
     index: Index,
     entities: Vec<Entity>,
-    mentions: Vec<Mention>,
-    figures: Vec<Vec<Figure>>,
+    mentions: Vec<Option<Vec<Mention>>>,
+    figures: Vec<Option<Vec<Figure>>>,
+    named: Vec<Vec<(u32, u32)>>,
 }
 
 /// A [`Document`] as encoded.
@@ -95,8 +100,17 @@ impl Wire {
             docs,
             index: snapshot.index.clone(),
             entities: snapshot.entities.clone(),
-            mentions: snapshot.mentions.clone(),
-            figures: snapshot.figures.clone(),
+            mentions: snapshot
+                .mentions
+                .iter()
+                .map(|m| m.filled().cloned())
+                .collect(),
+            figures: snapshot
+                .figures
+                .iter()
+                .map(|f| f.filled().cloned())
+                .collect(),
+            named: snapshot.named.clone(),
         }
     }
 
@@ -116,8 +130,9 @@ impl Wire {
             docs,
             index: self.index,
             entities: self.entities,
-            mentions: self.mentions,
-            figures: self.figures,
+            mentions: self.mentions.into_iter().map(late).collect(),
+            figures: self.figures.into_iter().map(late).collect(),
+            named: self.named,
         }
     }
 }
@@ -155,14 +170,42 @@ impl Snapshot {
         let entities = with_discovered(&docs, base);
         let mentions = mentions::find_all(&docs, &entities);
         let (entities, mentions) = named_only(entities, mentions);
-        let figures = docs.iter().map(crate::figures::extract).collect();
+        let mut per_doc: Vec<Vec<Mention>> = vec![Vec::new(); docs.len()];
+        for m in mentions {
+            if let Some(list) = per_doc.get_mut(m.doc as usize) {
+                list.push(m);
+            }
+        }
+        let named = per_doc.iter().map(|list| entity_counts(list)).collect();
+        let figures = docs
+            .iter()
+            .map(|d| Late::from(crate::figures::extract(d)))
+            .collect();
         Snapshot {
             docs,
             index,
             entities,
-            mentions,
+            mentions: per_doc.into_iter().map(Late::from).collect(),
             figures,
+            named,
         }
+    }
+
+    /// The mentions in document `doc` (none for an unknown document, or while its texts have
+    /// not arrived).
+    pub fn mentions_of(&self, doc: usize) -> &[Mention] {
+        self.mentions.get(doc).map_or(&[], |m| m.as_slice())
+    }
+
+    /// The figures in document `doc` (none for an unknown document, or while its texts have
+    /// not arrived).
+    pub fn figures_of(&self, doc: usize) -> &[Figure] {
+        self.figures.get(doc).map_or(&[], |f| f.as_slice())
+    }
+
+    /// Every mention, by document then position (of the documents whose texts are there).
+    pub fn all_mentions(&self) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().flat_map(|m| m.iter())
     }
 
     /// The entity with this id.
@@ -239,6 +282,20 @@ fn with_discovered(docs: &[Document], mut entities: Vec<Entity>) -> Vec<Entity> 
         });
     }
     entities
+}
+
+/// How often `mentions` (of one document) name each entity: (entity, count), ascending.
+fn entity_counts(mentions: &[Mention]) -> Vec<(u32, u32)> {
+    let mut entities: Vec<u32> = mentions.iter().map(|m| m.entity).collect();
+    crate::order::sort_by(&mut entities, Ord::cmp);
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for e in entities {
+        match out.last_mut() {
+            Some((last, n)) if *last == e => *n += 1,
+            _ => out.push((e, 1)),
+        }
+    }
+    out
 }
 
 /// The entities without the knowledge-base ones the corpus never names (only what a corpus
@@ -323,11 +380,13 @@ mod tests {
         let ids: Vec<&str> = snapshot.entities.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["pjoengjang", "curated"]);
         // Mentions point at the renumbered entity.
-        assert_eq!(snapshot.mentions.len(), 1);
+        let mentions: Vec<_> = snapshot.all_mentions().collect();
+        assert_eq!(mentions.len(), 1);
         assert_eq!(
-            snapshot.entities[snapshot.mentions[0].entity as usize].id,
+            snapshot.entities[mentions[0].entity as usize].id,
             "pjoengjang"
         );
+        assert_eq!(snapshot.named, [vec![(mentions[0].entity, 1)]]);
     }
 
     #[test]

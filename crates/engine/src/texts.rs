@@ -1,10 +1,11 @@
 //! Article texts served apart from the snapshot, in chunks, for large corpora.
 //!
-//! Texts (with their blocks) are most of a corpus: at 10,000 articles about 45 of the
-//! snapshot's 79 MB. A snapshot whose texts were [split](split) off keeps every article's
-//! metadata, the index, entities, mentions and figures, which is what search, filters, facets
-//! and the list need; the app fetches a chunk of texts when it shows a snippet, a preview or
-//! an article from it, and fills them in ([`TextChunk::fill`]).
+//! Texts (with their blocks, entity mentions and figures) are most of a corpus: at 10,000
+//! articles about 51 of the snapshot's 79 MB. A snapshot whose texts were [split](split) off
+//! keeps every article's metadata, the index, the entities and how often each article names
+//! each ([`Snapshot::named`]), which is what search, filters, facets and the list need; the
+//! app fetches a chunk when it shows a snippet, a preview or an article from it, and fills
+//! it in ([`TextChunk::fill`]).
 //!
 //! A chunk holds [`Layout::per_chunk`] articles that are neighbours in the order the list shows
 //! without a query (newest first, the index's tie-break rank), so the list's first screen
@@ -12,11 +13,14 @@
 //! and the [bitcode](https://docs.rs/bitcode) encoding of [`TextChunk`].
 
 use crate::document::Block;
+use crate::entities::Mention;
+use crate::figures::Figure;
 use crate::index::Index;
+use crate::late::Late;
 use crate::snapshot::{Snapshot, SnapshotError};
 
 /// Magic bytes and format version at the start of every text chunk.
-pub const MAGIC: &[u8; 8] = b"QLTEXT01";
+pub const MAGIC: &[u8; 8] = b"QLTEXT02";
 
 /// Articles per chunk when a corpus is split. Measured on the benchmark's 10,000 articles
 /// (brotli 11, per chunk): 8 articles 13.0 KB, 16 articles 22.6 KB, 32 articles 39.1 KB. A
@@ -50,7 +54,7 @@ impl Layout {
     }
 }
 
-/// The texts and blocks of the articles of one chunk.
+/// The texts, blocks, mentions and figures of the articles of one chunk.
 #[derive(Debug, Clone, PartialEq, Default, bitcode::Encode, bitcode::Decode)]
 pub struct TextChunk {
     /// The documents (snapshot indices), ascending.
@@ -59,6 +63,10 @@ pub struct TextChunk {
     pub texts: Vec<String>,
     /// Their blocks, in the order of `docs`.
     pub blocks: Vec<Vec<Block>>,
+    /// Their entity mentions, in the order of `docs`.
+    pub mentions: Vec<Vec<Mention>>,
+    /// Their figures, in the order of `docs`.
+    pub figures: Vec<Vec<Figure>>,
 }
 
 impl TextChunk {
@@ -82,18 +90,38 @@ impl TextChunk {
     /// one that does not fit its documents, fills nothing). Texts filled already stay.
     pub fn fill(self, snapshot: &Snapshot, layout: Layout, chunk: usize) -> Result<(), String> {
         let expected = members(&snapshot.index, layout, chunk);
+        let n = self.docs.len();
+        let fits =
+            |m: &Mention, d: u32| m.doc == d && (m.entity as usize) < snapshot.entities.len();
+        let mentions_fit = self.mentions.len() == n
+            && self
+                .docs
+                .iter()
+                .zip(&self.mentions)
+                .all(|(&d, list)| list.iter().all(|m| fits(m, d)));
         if self.docs != expected
-            || self.texts.len() != self.docs.len()
-            || self.blocks.len() != self.docs.len()
+            || self.texts.len() != n
+            || self.blocks.len() != n
+            || self.figures.len() != n
+            || !mentions_fit
         {
             return Err(format!(
                 "does not hold the texts of chunk {chunk} of this corpus build"
             ));
         }
-        for ((doc, text), blocks) in self.docs.iter().zip(self.texts).zip(self.blocks) {
-            let doc = &snapshot.docs[*doc as usize];
+        let parts = self.texts.into_iter().zip(self.blocks);
+        let found = self.mentions.into_iter().zip(self.figures);
+        for (&d, ((text, blocks), (mentions, figures))) in self.docs.iter().zip(parts.zip(found)) {
+            let d = d as usize;
+            let doc = &snapshot.docs[d];
             doc.text.fill(text);
             doc.blocks.fill(blocks);
+            if let Some(slot) = snapshot.mentions.get(d) {
+                slot.fill(mentions);
+            }
+            if let Some(slot) = snapshot.figures.get(d) {
+                slot.fill(figures);
+            }
         }
         Ok(())
     }
@@ -124,6 +152,10 @@ pub fn split(snapshot: &mut Snapshot, layout: Layout) -> Vec<TextChunk> {
         chunk.docs.push(d as u32);
         chunk.texts.push(doc.text.take().unwrap_or_default());
         chunk.blocks.push(doc.blocks.take().unwrap_or_default());
+        let mentions = snapshot.mentions.get_mut(d).and_then(Late::take);
+        chunk.mentions.push(mentions.unwrap_or_default());
+        let figures = snapshot.figures.get_mut(d).and_then(Late::take);
+        chunk.figures.push(figures.unwrap_or_default());
     }
     chunks
 }
@@ -216,6 +248,14 @@ mod tests {
         let mut short = chunks[2].clone();
         short.texts.pop();
         assert!(short.fill(&core, layout, 2).is_err());
+        let mut figureless = chunks[2].clone();
+        figureless.figures.clear();
+        assert!(figureless.fill(&core, layout, 2).is_err());
+        assert!(
+            chunks[1].figures.iter().all(|f| !f.is_empty()),
+            "figures travel along"
+        );
+        assert!(core.figures.iter().all(|f| !f.is_filled()));
         assert_eq!(
             TextChunk::decode(b"QLSNAP05"),
             Err(SnapshotError::WrongFormat)

@@ -93,8 +93,7 @@ fn boilerplate_never_yields_mentions() {
             .entity_index(id)
             .unwrap_or_else(|| panic!("no entity {id}")) as u32;
         let mut docs: Vec<&str> = s
-            .mentions
-            .iter()
+            .all_mentions()
             .filter(|m| m.entity == e)
             .map(|m| s.docs[m.doc as usize].id.as_str())
             .collect();
@@ -104,7 +103,7 @@ fn boilerplate_never_yields_mentions() {
     // Japan is named in 001 only inside related-article links ("Dating in Japan: …").
     assert_eq!(docs_of("japan"), vec!["004_be1dc431d84a98b3"]);
     // Every mention lies in a main-text block.
-    for m in &s.mentions {
+    for m in s.all_mentions() {
         let d = &s.docs[m.doc as usize];
         assert!(
             d.main_blocks()

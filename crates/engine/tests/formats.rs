@@ -56,8 +56,7 @@ fn answers(s: &Snapshot) -> Answers {
         .enumerate()
         .filter_map(|(i, e)| {
             let mentions: Vec<String> = s
-                .mentions
-                .iter()
+                .all_mentions()
                 .filter(|m| m.entity as usize == i)
                 .map(|m| doc.text[m.start as usize..m.end as usize].to_string())
                 .collect();

@@ -433,12 +433,12 @@ proptest! {
         let neighbour = snapshot().docs[0].clone();
         let s = Snapshot::build(vec![neighbour, doc], snapshot().entities.clone());
         let text = &s.docs[1].text;
-        for m in s.mentions.iter().filter(|m| m.doc == 1) {
+        for m in s.mentions_of(1) {
             let (start, end) = (m.start as usize, m.end as usize);
             prop_assert!(start < end && end <= text.len(), "{m:?}");
             prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
         }
-        for f in &s.figures[1] {
+        for f in s.figures_of(1) {
             prop_assert!(f.value.is_finite(), "{f:?}");
             prop_assert!(f.sentence_start <= f.start && f.start <= f.end, "{f:?}");
             prop_assert!(f.end <= f.sentence_end && f.sentence_end <= text.len(), "{f:?}");

@@ -84,6 +84,8 @@ fn split_corpora_answer_like_the_whole() {
             let chunk = TextChunk::decode(&chunk.encode()).expect("the chunk decodes");
             chunk.fill(&core, layout, c).expect("the chunk fits");
         }
+        // Filled in, the split snapshot is the whole one: texts, mentions, figures.
+        assert_eq!(core, whole, "{dir}");
         for (q, typing) in &queries {
             assert_eq!(
                 search(&whole, q, *typing),

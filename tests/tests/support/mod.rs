@@ -198,12 +198,25 @@ where
     Fut: Future<Output = ()> + Send + 'static,
 {
     let profile = TempDir::new("profile");
-    let driver = Chromedriver::start();
-    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(capabilities(&profile.0))
-        .connect(&format!("http://127.0.0.1:{}", driver.port))
-        .await
-        .unwrap_or_else(|e| panic!("cannot open a Chromium session through chromedriver: {e}"));
+    // A loaded machine sometimes drops the first session request of a fresh chromedriver:
+    // up to three drivers are tried before the test fails (the session, not the test, is
+    // retried).
+    let mut attempt = 0;
+    let (driver, client) = loop {
+        attempt += 1;
+        let driver = Chromedriver::start();
+        let session = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities(&profile.0))
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await;
+        match session {
+            Ok(client) => break (driver, client),
+            Err(e) if attempt >= 3 => {
+                panic!("cannot open a Chromium session through chromedriver: {e}")
+            }
+            Err(_) => drop(driver),
+        }
+    };
     let outcome = tokio::spawn(body(client.clone())).await;
     let _ = client.close().await;
     drop(driver);

@@ -93,9 +93,9 @@ fn features(
     }
     let norm = vector.values().map(|w| w * w).sum::<f32>().sqrt();
     let mut entities: Vec<u32> = snapshot
-        .mentions
+        .mentions_of(s.doc as usize)
         .iter()
-        .filter(|m| m.doc == s.doc && m.start >= s.start && m.end <= s.end)
+        .filter(|m| m.start >= s.start && m.end <= s.end)
         .map(|m| m.entity)
         .collect();
     crate::order::sort_by(&mut entities, Ord::cmp);

@@ -92,7 +92,7 @@ pub fn compare(snapshot: &Snapshot, docs: &[usize]) -> Comparison {
         .iter()
         .zip(&sentences)
         .map(|(&d, list)| {
-            let found = snapshot.figures.get(d).map_or(&[][..], Vec::as_slice);
+            let found = snapshot.figures_of(d);
             figures::facts(&snapshot.docs[d], found, list)
         })
         .collect();
@@ -127,7 +127,7 @@ pub fn compare(snapshot: &Snapshot, docs: &[usize]) -> Comparison {
         .collect();
     let mut entities: Vec<EntityRow> = Vec::new();
     for (i, &d) in chosen.iter().enumerate() {
-        for m in snapshot.mentions.iter().filter(|m| m.doc as usize == d) {
+        for m in snapshot.mentions_of(d) {
             let row = match entities.iter_mut().position(|r| r.entity == m.entity) {
                 Some(at) => &mut entities[at],
                 None => {
