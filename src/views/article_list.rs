@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use quellenlage_engine::listing;
 use quellenlage_engine::query::{SearchOptions, Snippet};
 use quellenlage_engine::{Document, Snapshot};
+use std::collections::HashMap;
 
 /// Characters of main text shown under each title when there is no query.
 const PREVIEW_CHARS: usize = 220;
@@ -83,16 +84,32 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
         if q.is_empty() {
             return None;
         }
+        // Ranking only: the snippets follow below, once their texts are there.
         let options = SearchOptions {
             typing: true,
-            // Snippets cost a re-analysis per article: only the first screenful gets them.
-            snippet_hits: SNIPPET_HITS,
+            snippet_hits: 0,
             ..SearchOptions::default()
         };
-        let results = snapshot.searcher().search(&q, options);
-        // Their snippets need their texts: once a missing chunk arrives, this runs again.
-        texts.status(results.hits.iter().take(SNIPPET_HITS).map(|h| h.doc));
-        Some(results)
+        Some(snapshot.searcher().search(&q, options))
+    });
+    // Snippets cost a re-analysis per article: only the first screenful of hits gets them,
+    // each as soon as its text is there (an arriving chunk recomputes these, not the search).
+    let snippets = Memo::new(move |_| -> HashMap<usize, Vec<Snippet>> {
+        let results = results.read();
+        let Some(results) = results.as_ref() else {
+            return HashMap::new();
+        };
+        let ready: Vec<usize> = results
+            .hits
+            .iter()
+            .take(SNIPPET_HITS)
+            .map(|h| h.doc)
+            .filter(|&d| texts.status([d]) == Status::Ready)
+            .collect();
+        let per_hit = SearchOptions::default().snippets_per_hit;
+        snapshot
+            .searcher()
+            .snippets(&query.read(), true, &ready, per_hit)
     });
     // Search hits (or all articles newest first) under the filters: the engine's listing.
     let listing = Memo::new(move |_| {
@@ -110,20 +127,8 @@ pub fn ArticleList(snapshot: &'static Snapshot, state: Memo<ViewState>) -> impl 
     let any_outlet: Signal<Vec<usize>> =
         Memo::new(move |_| listing.read().any_outlet.clone()).into();
     let rows = Memo::new(move |_| -> Vec<Row> {
-        let results = results.read();
-        let hits = results.as_ref().map_or(&[][..], |r| r.hits.as_slice());
-        // Only the first hits carry snippets; the rest need no lookup.
-        let with_snippets: std::collections::HashMap<usize, &Vec<Snippet>> = hits
-            .iter()
-            .filter(|h| !h.snippets.is_empty())
-            .map(|h| (h.doc, &h.snippets))
-            .collect();
-        let snippets = |doc: usize| {
-            with_snippets
-                .get(&doc)
-                .map(|s| (*s).clone())
-                .unwrap_or_default()
-        };
+        let with_snippets = snippets.read();
+        let snippets = |doc: usize| with_snippets.get(&doc).cloned().unwrap_or_default();
         listing
             .read()
             .rows

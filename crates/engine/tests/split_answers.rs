@@ -92,6 +92,13 @@ fn split_corpora_answer_like_the_whole() {
                 search(&core, q, *typing),
                 "{dir}: {q:?} once the texts are filled in"
             );
+            // Ranking first and snippets after (as the app does) gives the same snippets.
+            let a = search(&whole, q, *typing);
+            let first: Vec<usize> = a.hits.iter().map(|h| h.doc).collect();
+            let later = core.searcher().snippets(q, *typing, &first, 3);
+            for hit in a.hits.iter().filter(|h| !h.snippets.is_empty()) {
+                assert_eq!(later.get(&hit.doc), Some(&hit.snippets), "{dir}: {q:?}");
+            }
             for doc in 0..whole.docs.len() {
                 assert_eq!(
                     whole.searcher().highlights(q, doc),

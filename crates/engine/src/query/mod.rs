@@ -455,33 +455,18 @@ impl<'a> Searcher<'a> {
             .collect();
         crate::order::sort_by(&mut outlets, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
 
-        let mut targets: Vec<u32> = ranked
+        let first: Vec<usize> = ranked
             .iter()
             .take(options.snippet_hits)
-            .map(|&(_, d, _)| d)
+            .map(|&(_, d, _)| d as usize)
             .collect();
-        crate::order::sort_by(&mut targets, Ord::cmp);
-        let mut matches: HashMap<u32, Matches> = HashMap::new();
-        if !targets.is_empty() {
-            for atom in prepared.iter().flatten() {
-                self.atom_positions(atom, &targets, &mut matches);
-            }
-        }
+        let mut snippets = self.prepared_snippets(&prepared, &first, options.snippets_per_hit);
         let hits = ranked
             .into_iter()
-            .enumerate()
-            .map(|(rank, (_, doc, score))| Hit {
+            .map(|(_, doc, score)| Hit {
                 doc: doc as usize,
                 score,
-                snippets: match (rank < options.snippet_hits, self.docs.get(doc as usize)) {
-                    (true, Some(d)) => snippet::snippets(
-                        self.index,
-                        d,
-                        matches.get(&doc).unwrap_or(&Matches::new()),
-                        options.snippets_per_hit,
-                    ),
-                    _ => Vec::new(),
-                },
+                snippets: snippets.remove(&(doc as usize)).unwrap_or_default(),
             })
             .collect();
         SearchResults {
@@ -489,6 +474,48 @@ impl<'a> Searcher<'a> {
             outlets,
             query,
         }
+    }
+
+    /// The snippets `search` gives the documents `docs` for `query_text` (`per_hit` each), by
+    /// document: for a caller that ranks first (`snippet_hits: 0`) and has the texts later.
+    pub fn snippets(
+        &self,
+        query_text: &str,
+        typing: bool,
+        docs: &[usize],
+        per_hit: usize,
+    ) -> HashMap<usize, Vec<Snippet>> {
+        let query = parse::parse(query_text, typing);
+        self.prepared_snippets(&self.prepare_query(&query), docs, per_hit)
+    }
+
+    /// Snippets of a prepared query in `docs`.
+    fn prepared_snippets(
+        &self,
+        prepared: &[Vec<Prepared>],
+        docs: &[usize],
+        per_hit: usize,
+    ) -> HashMap<usize, Vec<Snippet>> {
+        let mut targets: Vec<u32> = docs.iter().map(|&d| d as u32).collect();
+        crate::order::sort_dedup(&mut targets);
+        let mut matches: HashMap<u32, Matches> = HashMap::new();
+        if !targets.is_empty() {
+            for atom in prepared.iter().flatten() {
+                self.atom_positions(atom, &targets, &mut matches);
+            }
+        }
+        let none = Matches::new();
+        targets
+            .into_iter()
+            .filter_map(|doc| {
+                let d = self.docs.get(doc as usize)?;
+                let found = matches.get(&doc).unwrap_or(&none);
+                Some((
+                    doc as usize,
+                    snippet::snippets(self.index, d, found, per_hit),
+                ))
+            })
+            .collect()
     }
 
     /// Every match of `query_text` in one document, as (start, end, why) byte ranges of its
