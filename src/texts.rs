@@ -49,6 +49,9 @@ struct Chunks {
     layout: Layout,
     files: Vec<String>,
     slots: Vec<RwSignal<Slot>>,
+    /// Bumped when a chunk fails or is retried: the page-wide notice follows this, not every
+    /// chunk's signal (thousands at 100,000 articles).
+    failures_changed: RwSignal<u32>,
 }
 
 impl Texts {
@@ -65,6 +68,7 @@ impl Texts {
                 .map(|_| RwSignal::new(Slot::Absent))
                 .collect(),
             files: files.files,
+            failures_changed: RwSignal::new(0),
         });
         Box::leak(Box::new(Texts { snapshot, chunks }))
     }
@@ -113,10 +117,11 @@ impl Texts {
         let Some(chunks) = &self.chunks else {
             return Vec::new();
         };
+        chunks.failures_changed.track();
         chunks
             .slots
             .iter()
-            .filter_map(|s| match s.get() {
+            .filter_map(|s| match s.get_untracked() {
                 Slot::Failed(e) => Some(e),
                 _ => None,
             })
@@ -133,6 +138,7 @@ impl Texts {
                 self.request(chunk);
             }
         }
+        chunks.failures_changed.update(|n| *n += 1);
     }
 
     /// Starts fetching chunk `chunk`. Marked as loading without notifying (this runs inside
@@ -146,6 +152,7 @@ impl Texts {
         let path = format!("{DATA_DIR}/{}", chunks.files[chunk]);
         let layout = chunks.layout;
         let snapshot = self.snapshot;
+        let failures_changed = chunks.failures_changed;
         leptos::task::spawn_local(async move {
             let filled = match fetch(&path).await {
                 Ok(bytes) => TextChunk::decode(&bytes)
@@ -157,10 +164,13 @@ impl Texts {
                     }),
                 Err(e) => Err(e),
             };
-            slot.set(match filled {
-                Ok(()) => Slot::Filled,
-                Err(e) => Slot::Failed(e),
-            });
+            match filled {
+                Ok(()) => slot.set(Slot::Filled),
+                Err(e) => {
+                    slot.set(Slot::Failed(e));
+                    failures_changed.update(|n| *n += 1);
+                }
+            }
         });
     }
 }
