@@ -62,23 +62,29 @@ pub fn EntityPage(
     state: Memo<ViewState>,
 ) -> impl IntoView {
     let docs = naming(snapshot, entity);
+    let naming_docs = docs.clone();
     view! {
         <WithTexts docs>
-            <Mentions snapshot entity state/>
+            <Mentions snapshot entity state docs=naming_docs.clone()/>
         </WithTexts>
     }
 }
 
-/// The entity's page with every mention in context.
+/// The entity's page with every mention in context; `docs` are the documents naming it.
 #[component]
-fn Mentions(snapshot: &'static Snapshot, entity: usize, state: Memo<ViewState>) -> impl IntoView {
+fn Mentions(
+    snapshot: &'static Snapshot,
+    entity: usize,
+    state: Memo<ViewState>,
+    docs: Vec<usize>,
+) -> impl IntoView {
     let Some(e) = snapshot.entities.get(entity) else {
         return view! { <p class="notice">"Unbekannter Eintrag."</p> }.into_any();
     };
     if let Some(w) = web_sys::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
-    let mentions: Vec<&Mention> = naming(snapshot, entity)
+    let mentions: Vec<&Mention> = docs
         .into_iter()
         .flat_map(|d| snapshot.mentions_of(d))
         .filter(|m| m.entity as usize == entity)
