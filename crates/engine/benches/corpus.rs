@@ -55,7 +55,15 @@ fn main() {
         let i = &snapshot.index;
         for (name, bytes) in [
             ("terms", bitcode::encode(&i.terms)),
-            ("postings", bitcode::encode(&i.postings)),
+            (
+                "postings",
+                bitcode::encode(
+                    &i.postings
+                        .iter()
+                        .map(|b| b.filled().cloned())
+                        .collect::<Vec<_>>(),
+                ),
+            ),
             ("offsets", bitcode::encode(&i.postings_offsets)),
             ("stems", bitcode::encode(&i.stems)),
             ("stem_groups", bitcode::encode(&i.stem_groups)),

@@ -28,6 +28,13 @@ impl Empty for String {
     }
 }
 
+impl Empty for Vec<u8> {
+    fn empty() -> &'static Self {
+        static EMPTY: Vec<u8> = Vec::new();
+        &EMPTY
+    }
+}
+
 impl Empty for Vec<crate::document::Block> {
     fn empty() -> &'static Self {
         static EMPTY: Vec<crate::document::Block> = Vec::new();

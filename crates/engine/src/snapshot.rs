@@ -16,7 +16,7 @@ use crate::query::Searcher;
 use std::fmt;
 
 /// Magic bytes and format version at the start of every snapshot.
-pub const MAGIC: &[u8; 8] = b"QLSNAP06";
+pub const MAGIC: &[u8; 8] = b"QLSNAP07";
 
 /// The data the app ships with.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -67,6 +67,8 @@ impl std::error::Error for SnapshotError {}
 struct Wire {
     docs: Vec<WireDocument>,
     index: Index,
+    /// The index's postings blocks (absent: served apart, the index `blocks` module).
+    postings: Vec<Option<Vec<u8>>>,
     entities: Vec<Entity>,
     mentions: Vec<Option<Vec<Mention>>>,
     figures: Vec<Option<Vec<Figure>>>,
@@ -99,6 +101,12 @@ impl Wire {
         Wire {
             docs,
             index: snapshot.index.clone(),
+            postings: snapshot
+                .index
+                .postings
+                .iter()
+                .map(|b| b.filled().cloned())
+                .collect(),
             entities: snapshot.entities.clone(),
             mentions: snapshot
                 .mentions
@@ -126,9 +134,11 @@ impl Wire {
                 origin: d.origin,
             })
             .collect();
+        let mut index = self.index;
+        index.postings = self.postings.into_iter().map(late).collect();
         Snapshot {
             docs,
-            index: self.index,
+            index,
             entities: self.entities,
             mentions: self.mentions.into_iter().map(late).collect(),
             figures: self.figures.into_iter().map(late).collect(),

@@ -106,6 +106,7 @@ pub fn build(docs: &[Document]) -> Index {
     let mut translits: BTreeMap<String, Vec<(u32, String)>> = BTreeMap::new();
     let mut postings = Vec::new();
     let mut postings_offsets = Vec::with_capacity(terms.len() + 1);
+    let mut doc_freqs = Vec::with_capacity(terms.len());
     for (id, (term, acc)) in terms.into_iter().enumerate() {
         let id = id as u32;
         // Keys arrive sorted (BTreeMap order), as fst requires; insertion cannot fail then.
@@ -118,6 +119,7 @@ pub fn build(docs: &[Document]) -> Index {
             }
         }
         postings_offsets.push(postings.len() as u32);
+        doc_freqs.push(acc.docs.len() as u32);
         postings::encode(&mut postings, &acc.docs, &acc.weights, &acc.positions);
     }
     postings_offsets.push(postings.len() as u32);
@@ -173,8 +175,10 @@ pub fn build(docs: &[Document]) -> Index {
     }
     Index {
         terms: term_builder.into_inner().unwrap_or_default(),
-        postings,
+        block_starts: vec![0, postings_offsets.len() as u32 - 1],
+        postings: vec![postings.into()],
         postings_offsets,
+        doc_freqs,
         stems: stem_fst,
         stem_groups,
         stems_reversed: reversed_builder.into_inner().unwrap_or_default(),

@@ -8,6 +8,7 @@
 //! indexed; boilerplate words go only into the `known` vocabulary, so a word that occurs only in
 //! a link list is recognised as a real word (not "corrected" as a typo) yet matches nothing.
 
+pub mod blocks;
 mod build;
 pub mod parts;
 pub mod positions;
@@ -17,6 +18,7 @@ pub mod size;
 pub(crate) use build::reverse;
 pub use build::{build, UNKNOWN_OUTLET};
 
+use crate::late::Late;
 use fst::{Map, Set};
 pub use postings::PostingList;
 
@@ -43,10 +45,20 @@ pub const WEIGHT_SCALE: f32 = 10.0;
 pub struct Index {
     /// fst map: exact (folded) term → term id.
     pub terms: Vec<u8>,
-    /// Postings of every term, concatenated in term-id order (format: the `postings` module).
-    pub postings: Vec<u8>,
-    /// Byte offset of each term's postings in `postings`, plus the end (length: terms + 1).
+    /// Postings of every term, concatenated in term-id order (format: the `postings` module),
+    /// in blocks of consecutive terms: one block when the snapshot holds them all, many
+    /// ([`Late`], filled in as queries need them) when they are served apart (the `blocks`
+    /// module). Encoded by the snapshot, which tells absent blocks from empty ones.
+    #[bitcode(skip)]
+    pub postings: Vec<Late<Vec<u8>>>,
+    /// First term id of each postings block, then the number of terms (length: blocks + 1).
+    pub block_starts: Vec<u32>,
+    /// Byte offset of each term's postings in the concatenation of all blocks, plus the end
+    /// (length: terms + 1).
     pub postings_offsets: Vec<u32>,
+    /// Number of documents containing each term (there before any postings block arrives:
+    /// expansions keep the most frequent terms, and scores need it).
+    pub doc_freqs: Vec<u32>,
     /// fst map: stem → stem group id.
     pub stems: Vec<u8>,
     /// Term ids per stem group.
@@ -123,21 +135,26 @@ impl Index {
     }
 
     /// The encoded postings of a term id (empty for an unknown id or corrupt offsets).
+    /// Empty also while its block has not arrived (see [`Index::has_postings_of`]).
     pub fn postings_bytes(&self, term: u32) -> &[u8] {
-        let t = term as usize;
-        let range = match (
-            self.postings_offsets.get(t),
-            self.postings_offsets.get(t + 1),
-        ) {
-            (Some(&a), Some(&b)) if a <= b => a as usize..b as usize,
-            _ => 0..0,
+        let bytes = || {
+            let t = term as usize;
+            let block = self.block_of(term)?;
+            let base = *self
+                .postings_offsets
+                .get(*self.block_starts.get(block)? as usize)?;
+            let from = self.postings_offsets.get(t)?.checked_sub(base)?;
+            let to = self.postings_offsets.get(t + 1)?.checked_sub(base)?;
+            self.postings.get(block)?.get(from as usize..to as usize)
         };
-        self.postings.get(range).unwrap_or(&[])
+        bytes().unwrap_or(&[])
     }
 
     /// Number of documents containing a term (0 for an unknown id).
     pub fn doc_freq(&self, term: u32) -> usize {
-        self.postings(term).len()
+        self.doc_freqs
+            .get(term as usize)
+            .map_or(0, |&df| df as usize)
     }
 
     /// Number of terms.

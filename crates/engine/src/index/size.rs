@@ -65,7 +65,8 @@ fn log2_binomial(n: usize, k: usize) -> f64 {
 /// positions: everything scoring needs, nothing phrases and snippets need. Reading positions
 /// from it finds none.
 pub fn without_positions(index: &Index) -> Index {
-    let mut postings = Vec::with_capacity(index.postings.len());
+    let mut postings =
+        Vec::with_capacity(index.postings_offsets.last().copied().unwrap_or(0) as usize);
     let mut offsets = Vec::with_capacity(index.postings_offsets.len());
     offsets.push(0);
     for term in 0..index.term_count() {
@@ -75,7 +76,8 @@ pub fn without_positions(index: &Index) -> Index {
         offsets.push(postings.len() as u32);
     }
     Index {
-        postings,
+        block_starts: vec![0, index.term_count() as u32],
+        postings: vec![postings.into()],
         postings_offsets: offsets,
         ..index.clone()
     }
@@ -96,7 +98,9 @@ mod tests {
             postings_offsets.push(postings.len() as u32);
         }
         Index {
-            postings,
+            block_starts: vec![0, terms.len() as u32],
+            postings: vec![postings.into()],
+            doc_freqs: terms.iter().map(|t| t.0.len() as u32).collect(),
             postings_offsets,
             doc_len: vec![1; documents],
             ..Index::default()
@@ -151,7 +155,7 @@ mod tests {
             ],
         );
         let slim = without_positions(&idx);
-        assert!(slim.postings.len() < idx.postings.len());
+        assert!(slim.postings[0].len() < idx.postings[0].len());
         assert_eq!(slim.term_count(), idx.term_count());
         for term in 0..idx.term_count() as u32 {
             let before: Vec<(u32, f32)> = idx.postings(term).docs().collect();
