@@ -51,7 +51,7 @@ impl Index {
     }
 
     /// The byte range of block `block` in the concatenated postings.
-    fn block_bytes_range(&self, block: usize) -> Option<std::ops::Range<usize>> {
+    pub(super) fn block_bytes_range(&self, block: usize) -> Option<std::ops::Range<usize>> {
         let first = *self.block_starts.get(block)? as usize;
         let end = *self.block_starts.get(block + 1)? as usize;
         let from = *self.postings_offsets.get(first)? as usize;

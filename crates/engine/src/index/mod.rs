@@ -140,12 +140,10 @@ impl Index {
         let bytes = || {
             let t = term as usize;
             let block = self.block_of(term)?;
-            let base = *self
-                .postings_offsets
-                .get(*self.block_starts.get(block)? as usize)?;
-            let from = self.postings_offsets.get(t)?.checked_sub(base)?;
-            let to = self.postings_offsets.get(t + 1)?.checked_sub(base)?;
-            self.postings.get(block)?.get(from as usize..to as usize)
+            let base = self.block_bytes_range(block)?.start;
+            let from = (*self.postings_offsets.get(t)? as usize).checked_sub(base)?;
+            let to = (*self.postings_offsets.get(t + 1)? as usize).checked_sub(base)?;
+            self.postings.get(block)?.get(from..to)
         };
         bytes().unwrap_or(&[])
     }
